@@ -1,0 +1,307 @@
+//! The headless command line, for scripts and tests. Subcommand names and output formats are a
+//! contract scripts rely on: extend, never rename.
+//!
+//! - `tianbiao check DRAFT`: one finding a line, `严重程度<TAB>字段<TAB>说明`; exit 0 without
+//!   errors, 1 with errors, 2 when the draft cannot be read.
+//! - `tianbiao count FILE`: first line the Word-compatible 字数, second line the Han-only count.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::draft::{Draft, DraftFolder, Library};
+use crate::form::catalog::Catalog;
+use crate::form::count::count;
+use crate::form::validate::{Finding, Severity, validate};
+use crate::pdf::compose::ComposeOptions;
+use crate::pdf::export::{ExportError, export_pdf, export_summary};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tianbiao",
+    version,
+    about = "填表助手：离线填写“最美科技工作者”推荐表。不带参数时打开窗口。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查草稿：逐行列出错误、警告和提示；有错误时退出码为1
+    Check {
+        /// 草稿文件夹，或其中的 draft.json
+        draft: PathBuf,
+        /// 数据文件夹（含 campaigns/ 中自行添加的活动）；默认为本机的数据文件夹
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 统计文本文件的字数（与 Word“字数统计”一致），第二行为汉字数
+    Count {
+        /// UTF-8 文本文件；“-”表示标准输入
+        file: PathBuf,
+    },
+    /// 导出可打印的推荐表 PDF（A4，字体已嵌入）
+    Export {
+        /// 草稿文件夹，或其中的 draft.json
+        draft: PathBuf,
+        /// 输出的 PDF 文件
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 不画盖章处的虚线圆（打印最终原件时用；位置仍然保留）
+        #[arg(long)]
+        no_seal_guides: bool,
+        /// 不附填表说明页
+        #[arg(long)]
+        no_instructions: bool,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 由多份草稿生成候选人汇总表 PDF（A4 横向）
+    Summary {
+        /// 同一活动的草稿文件夹
+        #[arg(required = true)]
+        drafts: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        no_seal_guides: bool,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+}
+
+pub fn run_command(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Check { draft, data_dir } => check(&draft, data_dir.as_deref()),
+        Command::Count { file } => count_file(&file),
+        Command::Export {
+            draft,
+            output,
+            no_seal_guides,
+            no_instructions,
+            data_dir,
+        } => {
+            let options = ComposeOptions {
+                seal_guides: !no_seal_guides,
+                instructions: !no_instructions,
+            };
+            export(&draft, &output, options, data_dir.as_deref())
+        }
+        Command::Summary {
+            drafts,
+            output,
+            no_seal_guides,
+            data_dir,
+        } => {
+            let options = ComposeOptions {
+                seal_guides: !no_seal_guides,
+                instructions: false,
+            };
+            summary(&drafts, &output, options, data_dir.as_deref())
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The catalog with the user's own campaign files; problems with those files are told on stderr
+/// and do not stop the command.
+fn catalog_for(data_dir: Option<&Path>) -> Result<Catalog, String> {
+    let mut catalog = Catalog::builtin().map_err(|error| format!("内置表格定义有误：{error}"))?;
+    if let Some(root) = data_dir.map(Path::to_owned).or_else(Library::default_root) {
+        for error in Library::at(&root).load_user_campaigns(&mut catalog) {
+            eprintln!("提示：未能加载活动文件 {error}");
+        }
+    }
+    Ok(catalog)
+}
+
+fn check(path: &Path, data_dir: Option<&Path>) -> Result<ExitCode, String> {
+    let catalog = catalog_for(data_dir)?;
+    let folder = DraftFolder::at(path);
+    let (draft, notes) = folder.load().map_err(|error| error.to_string())?;
+    if let Some(schema) = notes.migrated_from {
+        eprintln!("提示：草稿是旧格式（版本 {schema}），已按新格式读取；文件本身未改动。");
+    }
+    let (definition, campaign) = catalog.pair(&draft.campaign).ok_or_else(|| {
+        format!(
+            "不认识草稿中的活动“{}”：请把该活动的通知文件（JSON）放入数据文件夹的 campaigns 中。",
+            draft.campaign
+        )
+    })?;
+    let mut findings = folder.missing_photos(definition, &draft);
+    findings.extend(validate(definition, campaign, &draft.answers));
+    for finding in &findings {
+        println!("{}", finding_line(finding, definition));
+    }
+    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    let errors = count(Severity::Error);
+    eprintln!(
+        "{}：{}个错误，{}个警告，{}个提示。",
+        draft.display_name(),
+        errors,
+        count(Severity::Warning),
+        count(Severity::Hint)
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn finding_line(finding: &Finding, definition: &crate::form::definition::FormDefinition) -> String {
+    let label = definition
+        .field(&finding.field)
+        .map_or(finding.field.as_str(), |f| f.label.as_str());
+    let place = match finding.row {
+        Some(row) => format!("{label}第{}行", row + 1),
+        None => label.to_owned(),
+    };
+    format!(
+        "{}\t{}\t{}",
+        finding.severity.label(),
+        place,
+        finding.message
+    )
+}
+
+fn count_file(path: &Path) -> Result<ExitCode, String> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|error| format!("无法读取标准输入：{error}"))?;
+        bytes
+    } else {
+        fs::read(path).map_err(|error| format!("无法读取文件 {}：{error}", path.display()))?
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "文件 {} 不是 UTF-8 编码的文本：请在记事本中“另存为”并选择 UTF-8 编码后再试。",
+            path.display()
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let counted = count(text);
+    println!("{}\t字数（与Word字数统计一致）", counted.words);
+    println!("{}\t汉字", counted.han);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the output file; the message says what to do when the folder is not writable.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    fs::write(path, bytes)
+        .map_err(|error| crate::draft::DraftError::write(path, &error).to_string())
+}
+
+fn load_with_campaign<'a>(
+    catalog: &'a Catalog,
+    path: &Path,
+) -> Result<
+    (
+        DraftFolder,
+        Draft,
+        &'a crate::form::definition::FormDefinition,
+        &'a crate::form::campaign::Campaign,
+    ),
+    String,
+> {
+    let folder = DraftFolder::at(path);
+    let (draft, _) = folder.load().map_err(|error| error.to_string())?;
+    let (definition, campaign) = catalog.pair(&draft.campaign).ok_or_else(|| {
+        format!(
+            "不认识草稿中的活动“{}”：请把该活动的通知文件（JSON）放入数据文件夹的 campaigns 中。",
+            draft.campaign
+        )
+    })?;
+    Ok((folder, draft, definition, campaign))
+}
+
+/// Exports even with findings (a copy to review is useful), telling the errors on stderr;
+/// refuses only what would print wrong: characters the font lacks.
+fn export(
+    path: &Path,
+    output: &Path,
+    options: ComposeOptions,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let catalog = catalog_for(data_dir)?;
+    let (folder, draft, definition, campaign) = load_with_campaign(&catalog, path)?;
+    let errors: Vec<Finding> = validate(definition, campaign, &draft.answers)
+        .into_iter()
+        .chain(folder.missing_photos(definition, &draft))
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect();
+    for finding in &errors {
+        eprintln!("{}", finding_line(finding, definition));
+    }
+    match export_pdf(&folder, &draft, definition, campaign, options) {
+        Ok(bytes) => {
+            write_output(output, &bytes)?;
+            if !errors.is_empty() {
+                eprintln!(
+                    "注意：草稿还有{}个错误（见上），这份 PDF 只宜用于核对，改正后再打印原件。",
+                    errors.len()
+                );
+            }
+            println!("{}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ExportError::MissingGlyphs(findings)) => {
+            for finding in &findings {
+                println!("{}", finding_line(finding, definition));
+            }
+            eprintln!("有字体中没有的字，未导出：请按上面的说明修改后再导出。");
+            Ok(ExitCode::from(1))
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+fn summary(
+    paths: &[PathBuf],
+    output: &Path,
+    options: ComposeOptions,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let catalog = catalog_for(data_dir)?;
+    let mut drafts = Vec::new();
+    for path in paths {
+        let (_, draft, _, _) = load_with_campaign(&catalog, path)?;
+        drafts.push(draft);
+    }
+    let Some(first) = drafts.first() else {
+        return Err("请至少给出一份草稿。".into());
+    };
+    if let Some(other) = drafts.iter().find(|draft| draft.campaign != first.campaign) {
+        return Err(format!(
+            "草稿属于不同的活动（{} 和 {}）：汇总表只能由同一活动的草稿生成。",
+            first.campaign, other.campaign
+        ));
+    }
+    let (definition, campaign) = catalog.pair(&first.campaign).ok_or("不认识草稿中的活动")?;
+    let references: Vec<&Draft> = drafts.iter().collect();
+    match export_summary(&references, definition, campaign, options) {
+        Ok(bytes) => {
+            write_output(output, &bytes)?;
+            println!("{}", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ExportError::MissingGlyphs(findings)) => {
+            for finding in &findings {
+                println!("{}", finding_line(finding, definition));
+            }
+            Ok(ExitCode::from(1))
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}

@@ -1,0 +1,338 @@
+//! One draft folder: `draft.json`, the photos copied into it, and `backups/`. Saving writes a
+//! temporary file in the same folder, syncs it, keeps the previous version as a backup and
+//! renames over the old file, so an interrupted save leaves either the old or the new draft.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use super::migrate::{Migrated, migrate};
+use super::{DRAFT_FILE, Draft, DraftError};
+use crate::form::answers::PhotoRef;
+use crate::form::definition::FormDefinition;
+use crate::form::validate::{Finding, Severity};
+use crate::photo;
+
+const TEMP_FILE: &str = "draft.json.tmp";
+const BACKUP_DIR: &str = "backups";
+/// How many earlier versions are kept in `backups/`.
+pub const BACKUPS_KEPT: usize = 5;
+/// Autosave writes after every pause in typing; a backup of each would keep only the last
+/// minute. One backup per interval keeps versions worth going back to.
+pub const BACKUP_INTERVAL: Duration = Duration::from_secs(5 * 60);
+
+/// The steps of a save, in order; tests interrupt a save before each of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    WriteFirstHalf,
+    WriteSecondHalf,
+    Sync,
+    Backup,
+    Rename,
+    SyncFolder,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 7] = [
+        SaveStep::CreateTemp,
+        SaveStep::WriteFirstHalf,
+        SaveStep::WriteSecondHalf,
+        SaveStep::Sync,
+        SaveStep::Backup,
+        SaveStep::Rename,
+        SaveStep::SyncFolder,
+    ];
+}
+
+/// What a successful load found besides the draft itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadNotes {
+    /// The schema the file had, when it was older and was migrated in memory (the file itself is
+    /// only rewritten by the next save).
+    pub migrated_from: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftFolder {
+    pub dir: PathBuf,
+    /// A save makes a backup only if the newest one is older than this.
+    pub backup_interval: Duration,
+}
+
+impl DraftFolder {
+    /// A draft folder, or the folder of a `draft.json` path.
+    pub fn at(path: &Path) -> Self {
+        let dir = if path.file_name().is_some_and(|name| name == DRAFT_FILE) {
+            path.parent().map(Path::to_owned).unwrap_or_default()
+        } else {
+            path.to_owned()
+        };
+        DraftFolder {
+            dir,
+            backup_interval: BACKUP_INTERVAL,
+        }
+    }
+
+    pub fn file(&self) -> PathBuf {
+        self.dir.join(DRAFT_FILE)
+    }
+
+    pub fn load(&self) -> Result<(Draft, LoadNotes), DraftError> {
+        let path = self.file();
+        let bytes = fs::read(&path).map_err(|error| DraftError::read(&path, &error))?;
+        parse_draft(&path, &bytes)
+    }
+
+    pub fn save(&self, draft: &mut Draft) -> Result<SaveReport, DraftError> {
+        self.save_with(draft, &mut |_| Ok(()))
+    }
+
+    /// Saves, calling `before` ahead of each step; an error from it stops the save there, as a
+    /// crash or a full disk would (tests use this to interrupt every step).
+    pub fn save_with(
+        &self,
+        draft: &mut Draft,
+        before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+    ) -> Result<SaveReport, DraftError> {
+        let started = Instant::now();
+        let previous_saved_at = draft.saved_at;
+        draft.saved_at = now_seconds();
+        let result = self.write_atomically(draft, before);
+        if result.is_err() {
+            draft.saved_at = previous_saved_at;
+            // The temporary file is of no use; the old draft.json is intact.
+            let _ = fs::remove_file(self.dir.join(TEMP_FILE));
+        }
+        let bytes = result?;
+        Ok(SaveReport {
+            bytes,
+            micros: started.elapsed().as_micros() as u64,
+        })
+    }
+
+    fn write_atomically(
+        &self,
+        draft: &Draft,
+        before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+    ) -> Result<usize, DraftError> {
+        let json = serde_json::to_vec_pretty(draft).map_err(|error| DraftError::Write {
+            path: self.file(),
+            reason: error.to_string(),
+            advice: "这是程序的问题，请把草稿另存一份并联系维护人员。",
+        })?;
+        let temp = self.dir.join(TEMP_FILE);
+        let fail = |error: io::Error| DraftError::write(&temp, &error);
+        ensure_private_dir(&self.dir).map_err(|error| DraftError::write(&self.dir, &error))?;
+        before(SaveStep::CreateTemp).map_err(fail)?;
+        let mut file = create_private(&temp).map_err(fail)?;
+        let (first, second) = json.split_at(json.len() / 2);
+        before(SaveStep::WriteFirstHalf).map_err(fail)?;
+        file.write_all(first).map_err(fail)?;
+        before(SaveStep::WriteSecondHalf).map_err(fail)?;
+        file.write_all(second).map_err(fail)?;
+        before(SaveStep::Sync).map_err(fail)?;
+        file.sync_all().map_err(fail)?;
+        drop(file);
+        before(SaveStep::Backup).map_err(fail)?;
+        self.back_up().map_err(fail)?;
+        before(SaveStep::Rename).map_err(fail)?;
+        fs::rename(&temp, self.file()).map_err(|error| DraftError::write(&self.file(), &error))?;
+        before(SaveStep::SyncFolder).map_err(fail)?;
+        sync_dir(&self.dir);
+        Ok(json.len())
+    }
+
+    /// Copies the current draft.json into `backups/` (unless a recent backup exists) and drops
+    /// the oldest beyond the limit.
+    fn back_up(&self) -> io::Result<()> {
+        let current = self.file();
+        if !current.exists() || self.has_recent_backup() {
+            return Ok(());
+        }
+        let dir = self.dir.join(BACKUP_DIR);
+        ensure_private_dir(&dir)?;
+        let name = format!("draft-{}.json", now_millis());
+        fs::copy(&current, dir.join(name))?;
+        let mut backups = self.backups();
+        while backups.len() > BACKUPS_KEPT {
+            let oldest = backups.remove(0);
+            fs::remove_file(oldest)?;
+        }
+        Ok(())
+    }
+
+    fn has_recent_backup(&self) -> bool {
+        let newest = self.backups().pop();
+        let age = newest
+            .and_then(|path| fs::metadata(path).ok())
+            .and_then(|meta| meta.modified().ok())
+            .and_then(|modified| modified.elapsed().ok());
+        age.is_some_and(|age| age < self.backup_interval)
+    }
+
+    /// Earlier versions, oldest first.
+    pub fn backups(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(self.dir.join(BACKUP_DIR))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Copies a photo into the folder (the original is never touched) and describes it.
+    pub fn add_photo(&self, source: &Path, stem: &str) -> Result<PhotoRef, DraftError> {
+        let bytes = fs::read(source).map_err(|error| DraftError::read(source, &error))?;
+        let info = photo::probe(&bytes).map_err(|error| DraftError::Photo {
+            path: source.to_owned(),
+            source: error,
+        })?;
+        ensure_private_dir(&self.dir).map_err(|error| DraftError::write(&self.dir, &error))?;
+        let name = self.free_name(stem, info.extension());
+        let target = self.dir.join(&name);
+        let mut file =
+            create_private(&target).map_err(|error| DraftError::write(&target, &error))?;
+        file.write_all(&bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|error| DraftError::write(&target, &error))?;
+        Ok(PhotoRef {
+            file: name,
+            width: info.width,
+            height: info.height,
+            bytes: bytes.len() as u64,
+            orientation: info.orientation,
+            crop: None,
+            caption: None,
+            original_name: source
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned()),
+        })
+    }
+
+    fn free_name(&self, stem: &str, extension: &str) -> String {
+        (1..)
+            .map(|n| format!("{stem}-{n}.{extension}"))
+            .find(|name| !self.dir.join(name).exists())
+            .unwrap_or_else(|| format!("{stem}-{}.{extension}", now_millis()))
+    }
+
+    /// Findings for photo files the draft refers to that are not in the folder.
+    pub fn missing_photos(&self, definition: &FormDefinition, draft: &Draft) -> Vec<Finding> {
+        draft
+            .answers
+            .photo_files()
+            .into_iter()
+            .filter(|(_, photo)| !self.dir.join(&photo.file).is_file())
+            .map(|(field_id, photo)| {
+                let label = definition.field(field_id).map_or(field_id, |field| field.label.as_str());
+                Finding {
+                    severity: Severity::Error,
+                    field: field_id.to_owned(),
+                    row: None,
+                    code: "photo_missing",
+                    message: format!(
+                        "「{label}」的图片文件 {} 不在草稿文件夹中（可能被移动或删除）：请重新选择这张图片。",
+                        photo.file
+                    ),
+                }
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveReport {
+    pub bytes: usize,
+    pub micros: u64,
+}
+
+pub fn parse_draft(path: &Path, bytes: &[u8]) -> Result<(Draft, LoadNotes), DraftError> {
+    let damaged = |detail: String| DraftError::Damaged {
+        path: path.to_owned(),
+        detail,
+    };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|error| {
+        damaged(format!(
+            "第{}行第{}列：{}",
+            error.line(),
+            error.column(),
+            json_problem(&error)
+        ))
+    })?;
+    match migrate(value).map_err(damaged)? {
+        Migrated::Newer(found) => Err(DraftError::Newer {
+            path: path.to_owned(),
+            found,
+            supported: super::SCHEMA,
+        }),
+        Migrated::Current { value, from } => {
+            let draft: Draft =
+                serde_json::from_value(value).map_err(|error| damaged(error.to_string()))?;
+            Ok((
+                draft,
+                LoadNotes {
+                    migrated_from: from,
+                },
+            ))
+        }
+    }
+}
+
+fn json_problem(error: &serde_json::Error) -> &'static str {
+    match error.classify() {
+        serde_json::error::Category::Eof => "文件在中途截断了",
+        serde_json::error::Category::Syntax => "内容格式错误",
+        serde_json::error::Category::Data => "内容与草稿格式不符",
+        serde_json::error::Category::Io => "读取出错",
+    }
+}
+
+fn now_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+fn now_millis() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+}
+
+/// Drafts hold phone numbers, addresses and birth dates: on Unix only the owner may read them.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+pub(crate) fn ensure_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Makes the rename durable; not every platform can open a folder for syncing, and the rename
+/// itself has already happened, so a failure here is not an error.
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}

@@ -1,0 +1,219 @@
+//! A campaign is one notice (a city and a year): what it prints on the form, the limits it sets,
+//! the photos and materials it asks for, where and when to send them. One JSON file each, so a
+//! new notice next year is a new file, not new code. Facts come only from the notice; where the
+//! notice is silent the file says so in `silent` instead of inventing a value.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::limit::WordLimit;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    /// Stable id, e.g. `xinxiang-2023`; drafts refer to it.
+    pub id: String,
+    pub city: String,
+    pub year: u16,
+    /// Id of the form definition this campaign prints.
+    pub form: String,
+    /// The notice's own title and document number, for the checklist.
+    pub notice_title: String,
+    #[serde(default)]
+    pub document_number: Option<String>,
+    /// The date the notice was issued (YYYY-MM-DD), where the notice gives it.
+    #[serde(default)]
+    pub issued: Option<String>,
+    /// Title printed on the cover and the table, e.g. 2023年新乡“最美科技工作者”推荐表.
+    pub form_title: String,
+    /// Title of the summary table (附件2), e.g. 2023年新乡“最美科技工作者”候选人汇总表.
+    pub summary_title: String,
+    pub organisers: Vec<String>,
+    /// Ages (youth rule, plausibility) are computed on this date (YYYY-MM-DD): the deadline.
+    pub reference_date: String,
+    pub deadline: Deadline,
+    /// Word limits by field id (`main_deeds`, `stories`, `deeds_material`); a field not listed
+    /// here keeps the default of the form definition.
+    #[serde(default)]
+    pub word_limits: BTreeMap<String, WordLimit>,
+    /// How many 感人故事 the notice asks for, where it says.
+    #[serde(default)]
+    pub stories: Option<CountRange>,
+    pub photo: PhotoRules,
+    pub paper_copies: Vec<PaperCopies>,
+    pub materials: Vec<Material>,
+    pub submission: Submission,
+    #[serde(default)]
+    pub quotas: Vec<Quota>,
+    #[serde(default)]
+    pub youth_rule: Option<YouthRule>,
+    pub eligibility: Eligibility,
+    /// How many will be chosen, as the notice says it.
+    #[serde(default)]
+    pub selection: Option<String>,
+    /// What the notice does not say, one sentence each (so nobody mistakes a gap for a fact).
+    #[serde(default)]
+    pub silent: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// The notice's own words, e.g. 于4月30日前报送.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CountRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoRules {
+    /// The ID photo (证件照) and what the notice says of it.
+    pub id_photo: IdPhoto,
+    /// Life or work photos showing the deeds (生活或工作照片), how many.
+    #[serde(default)]
+    pub life_work_photos: Option<CountRange>,
+    /// File format asked for, e.g. `jpg`.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Minimum file size in bytes (不小于2MB → 2097152).
+    #[serde(default)]
+    pub min_file_bytes: Option<u64>,
+    /// File naming, e.g. 姓名+序号.
+    #[serde(default)]
+    pub naming: Option<String>,
+    /// The notice's own words about photos.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IdPhoto {
+    /// e.g. 小2寸正面免冠彩色照片.
+    pub description: String,
+    /// Printed size in mm; the ratio used for cropping.
+    pub width_mm: f32,
+    pub height_mm: f32,
+    /// Where the size in mm comes from (the notice only says 小2寸).
+    pub size_source: String,
+    /// Background colour asked for, e.g. 白底; None where the notice is silent.
+    #[serde(default)]
+    pub background: Option<String>,
+    pub colour: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PaperCopies {
+    /// Material id (see `materials`).
+    pub material: String,
+    pub copies: u32,
+}
+
+/// Who produces a material: the app, or a person by hand.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Producer {
+    /// The app makes it (推荐表 PDF, 汇总表 PDF, photos renamed, Word copy).
+    App,
+    /// Written, signed, stamped or recorded by hand, then added to the package.
+    Manual,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    pub id: String,
+    /// As the notice names it, e.g. 《2023年新乡“最美科技工作者”推荐表》.
+    pub name: String,
+    /// Who prepares it: the candidate or the recommending unit.
+    pub by: Party,
+    pub produced_by: Producer,
+    /// Needed on paper, electronically, or both.
+    pub paper: bool,
+    pub electronic: bool,
+    /// Whose seal it needs, if any (e.g. 推荐单位公章).
+    #[serde(default)]
+    pub stamp: Option<String>,
+    #[serde(default)]
+    pub optional: bool,
+    /// Format or other requirement in the notice's words.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Candidate,
+    Recommender,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Name of the electronic package, e.g. 最美科技工作者+推荐单位.
+    #[serde(default)]
+    pub package_name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Office that receives the paper materials.
+    pub office: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub postcode: Option<String>,
+    #[serde(default)]
+    pub contacts: Vec<String>,
+    #[serde(default)]
+    pub phones: Vec<String>,
+    /// How photos and video travel, where the notice says (e.g. 光盘或U盘).
+    #[serde(default)]
+    pub media: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    /// The recommending channel, e.g. 各县（市、区）科协联合有关单位.
+    pub channel: String,
+    #[serde(default)]
+    pub min: Option<u32>,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct YouthRule {
+    /// Youth means younger than this many years on the reference date (45岁以下 → 45).
+    pub under_age: u32,
+    /// Minimum share of youth among a unit's candidates, in percent; None where the notice
+    /// only asks to consider young people (兼顾) without a figure.
+    #[serde(default)]
+    pub min_percent: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// Who is excluded, in the notice's words (现役军人, 公务员…县处级以上 …).
+    pub excluded: Vec<String>,
+    /// The level of office above which civil servants are excluded: 县处级 or 司局级.
+    #[serde(default)]
+    pub official_level: Option<String>,
+    #[serde(default)]
+    pub soldiers_excluded: bool,
+    /// Titles that exclude a candidate, in the notice's words.
+    #[serde(default)]
+    pub titles_excluded: Option<String>,
+    /// Whether individuals may apply themselves.
+    #[serde(default)]
+    pub individual_application: Option<bool>,
+}

@@ -1,0 +1,129 @@
+//! The forms and campaigns the app knows: the ones built into the binary, plus campaign files a
+//! secretary adds to the data folder (next year's notice without a new build). Parsing and the
+//! load-time checks live here; reading files is the caller's job (the engine does no I/O).
+
+use thiserror::Error;
+
+use super::campaign::Campaign;
+use super::check::{check_campaign, check_definition};
+use super::definition::FormDefinition;
+
+/// The built-in files: name (for messages) and content.
+const BUILTIN_FORMS: &[(&str, &str)] = &[(
+    "assets/forms/zuimei_tuijianbiao.json",
+    include_str!("../../assets/forms/zuimei_tuijianbiao.json"),
+)];
+
+const BUILTIN_CAMPAIGNS: &[(&str, &str)] = &[
+    (
+        "assets/campaigns/hengshui-2019.json",
+        include_str!("../../assets/campaigns/hengshui-2019.json"),
+    ),
+    (
+        "assets/campaigns/xinxiang-2023.json",
+        include_str!("../../assets/campaigns/xinxiang-2023.json"),
+    ),
+    (
+        "assets/campaigns/hengshui-2024.json",
+        include_str!("../../assets/campaigns/hengshui-2024.json"),
+    ),
+    (
+        "assets/campaigns/chongqing-2021.json",
+        include_str!("../../assets/campaigns/chongqing-2021.json"),
+    ),
+    (
+        "assets/campaigns/beijing-2022.json",
+        include_str!("../../assets/campaigns/beijing-2022.json"),
+    ),
+];
+
+/// A definition or campaign that could not be loaded: the file, the place in it, and what is
+/// wrong, in Chinese.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{file}：{place}：{problem}")]
+pub struct LoadError {
+    pub file: String,
+    pub place: String,
+    pub problem: String,
+}
+
+impl LoadError {
+    pub fn new(file: &str, place: impl Into<String>, problem: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_owned(),
+            place: place.into(),
+            problem: problem.into(),
+        }
+    }
+
+    fn from_json(file: &str, error: &serde_json::Error) -> Self {
+        let place = format!("第{}行第{}列", error.line(), error.column());
+        let problem = format!("不是有效的定义文件（{error}）");
+        LoadError::new(file, place, problem)
+    }
+}
+
+pub fn parse_form(file: &str, text: &str) -> Result<FormDefinition, LoadError> {
+    let definition: FormDefinition =
+        serde_json::from_str(text).map_err(|error| LoadError::from_json(file, &error))?;
+    check_definition(file, &definition)?;
+    Ok(definition)
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub forms: Vec<FormDefinition>,
+    /// Newest first, as the 新建 dialog lists them.
+    pub campaigns: Vec<Campaign>,
+}
+
+impl Catalog {
+    /// The forms and campaigns built into the binary. An error here is a bug in a shipped file,
+    /// and a test loads them all.
+    pub fn builtin() -> Result<Catalog, LoadError> {
+        let forms = BUILTIN_FORMS
+            .iter()
+            .map(|(file, text)| parse_form(file, text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut catalog = Catalog {
+            forms,
+            campaigns: Vec::new(),
+        };
+        for (file, text) in BUILTIN_CAMPAIGNS {
+            catalog.add_campaign(file, text)?;
+        }
+        Ok(catalog)
+    }
+
+    /// Parses, checks and adds a campaign; a campaign with the id of one already known replaces
+    /// it (a corrected notice file wins over the built-in one).
+    pub fn add_campaign(&mut self, file: &str, text: &str) -> Result<&Campaign, LoadError> {
+        let campaign: Campaign =
+            serde_json::from_str(text).map_err(|error| LoadError::from_json(file, &error))?;
+        let definition = self.form(&campaign.form).ok_or_else(|| {
+            LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
+        })?;
+        check_campaign(file, &campaign, definition)?;
+        let id = campaign.id.clone();
+        self.campaigns.retain(|known| known.id != id);
+        self.campaigns.push(campaign);
+        self.campaigns
+            .sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.id.cmp(&b.id)));
+        self.campaign(&id)
+            .ok_or_else(|| LoadError::new(file, "id", "加入后找不到该活动"))
+    }
+
+    pub fn form(&self, id: &str) -> Option<&FormDefinition> {
+        self.forms.iter().find(|form| form.id == id)
+    }
+
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|campaign| campaign.id == id)
+    }
+
+    /// A campaign and the form it prints, together, as most callers need both.
+    pub fn pair(&self, campaign_id: &str) -> Option<(&FormDefinition, &Campaign)> {
+        let campaign = self.campaign(campaign_id)?;
+        Some((self.form(&campaign.form)?, campaign))
+    }
+}

@@ -1,0 +1,15 @@
+//! The form engine: definitions, campaigns, answers, rules and 字数. Plain Rust: no UI, no I/O.
+
+pub mod answers;
+pub mod campaign;
+pub mod catalog;
+pub mod check;
+pub mod count;
+pub mod dates;
+pub mod definition;
+pub mod limit;
+pub mod print;
+pub mod rules;
+pub mod summary;
+pub mod units;
+pub mod validate;

@@ -1,0 +1,72 @@
+//! The rules a field carries, as data. Each rule names what it checks; the checking itself is in
+//! `validate` and its modules. Messages that depend on the form's wording live in the data
+//! (`message`); the rest are phrased in code with the field's label.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// A well-formed value of a common kind.
+    Format { format: TextFormat },
+    /// Words that are not a valid answer on their own (专业技术职务: 正高, 副高, 中级).
+    Forbidden { words: Vec<String>, message: String },
+    /// Full names asked for (毕业院校、工作单位填写全称): a hint below `min_chars`.
+    FullName { min_chars: usize, message: String },
+    /// The Word-compatible count against the form's or campaign's limit for this field.
+    WordLimit,
+    /// 感人故事: how many stories, from headings like 故事一 / 一、.
+    StoryCount { min: u32, max: u32 },
+    /// The text must state one of these (同意推荐 / 不同意推荐).
+    States {
+        any_of: Vec<String>,
+        message: String,
+    },
+    /// The text should address each topic (政治表现、廉洁自律 …); a hint per missing topic.
+    Covers { topics: Vec<Topic>, message: String },
+    /// Dates written with Arabic numerals (填表说明3), not 二〇一九年.
+    ArabicDates,
+    /// 出生年月 plausible for a working person on the campaign's reference date.
+    PlausibleBirth { min_age: u32, max_age: u32 },
+    /// The campaign's youth rule: tells the candidate's age and whether they count as youth.
+    YouthHint,
+    /// 学习工作经历: in order, no overlaps, gaps over `max_gap_months` warned, starting at
+    /// graduation studies.
+    History {
+        start: String,
+        end: String,
+        what: String,
+        max_gap_months: u32,
+        study_words: Vec<String>,
+    },
+    /// The photo's resolution and ratio for the campaign's print size.
+    PhotoPrint {
+        min_dpi: u32,
+        ratio_tolerance_percent: u32,
+    },
+    /// Evidence images readable when printed on at most the given pages.
+    ImagesPrint { min_dpi: u32 },
+    /// Eligibility: words in the position that suggest an excluded office (处长, 局长, 部队 …).
+    ExcludedOffice { words: Vec<String>, message: String },
+    /// Eligibility: a title already held that excludes the candidate.
+    TitleHeld { words: Vec<String>, message: String },
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TextFormat {
+    /// 手机: 11 digits starting with 1.
+    Mobile,
+    /// 办公电话: area code and number, or a mobile.
+    Phone,
+    Email,
+    /// 邮编: 6 digits.
+    Postcode,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    pub any_of: Vec<String>,
+}

@@ -1,0 +1,270 @@
+//! Photos made ready for print: decoded at reduced size in the DCT domain where the JPEG allows
+//! it, turned upright by their EXIF orientation, cropped as the user chose, downscaled to 300 dpi
+//! at their printed size and encoded as baseline JPEG, whose bytes the PDF embeds unchanged.
+//! A JPEG that is already upright, uncropped and not much larger than needed is passed through.
+
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use image::{DynamicImage, ImageFormat, imageops::FilterType, metadata::Orientation};
+
+use super::{PhotoError, probe};
+use crate::form::answers::Crop;
+use crate::pdf::layout::EncodedImage;
+
+/// JPEG quality for printed photos. 82 keeps faces and certificate text free of visible
+/// artefacts at 300 dpi while a 2000×1500 photo stays near 300 KB (measured in benches/export).
+pub const PRINT_QUALITY: u8 = 82;
+
+/// A source this much larger than needed (in each direction) is still passed through as it is.
+const PASS_THROUGH_SLACK: f32 = 1.25;
+
+/// The upright region of a photo that is printed: the crop, kept inside the image.
+fn region(crop: Option<Crop>, upright: (u32, u32)) -> Crop {
+    let full = Crop {
+        x: 0,
+        y: 0,
+        width: upright.0,
+        height: upright.1,
+    };
+    let Some(crop) = crop else { return full };
+    let x = crop.x.min(upright.0.saturating_sub(1));
+    let y = crop.y.min(upright.1.saturating_sub(1));
+    let width = crop.width.clamp(1, upright.0 - x);
+    let height = crop.height.clamp(1, upright.1 - y);
+    Crop {
+        x,
+        y,
+        width,
+        height,
+    }
+}
+
+/// Prepares a photo to print at `target_px` (width, height) pixels at most.
+pub fn prepare(
+    bytes: &[u8],
+    orientation: u8,
+    crop: Option<Crop>,
+    target_px: (u32, u32),
+) -> Result<EncodedImage, PhotoError> {
+    let info = probe(bytes)?;
+    let swaps = (5..=8).contains(&orientation);
+    let upright = if swaps {
+        (info.height, info.width)
+    } else {
+        (info.width, info.height)
+    };
+    let region = region(crop, upright);
+    let whole = region.width == upright.0 && region.height == upright.1;
+    let small_enough = region.width as f32 <= target_px.0 as f32 * PASS_THROUGH_SLACK
+        && region.height as f32 <= target_px.1 as f32 * PASS_THROUGH_SLACK;
+    if info.format == ImageFormat::Jpeg
+        && orientation <= 1
+        && whole
+        && small_enough
+        && let Some(components) = plain_jpeg_components(bytes)
+    {
+        return Ok(EncodedImage {
+            jpeg: bytes.to_vec(),
+            width_px: info.width,
+            height_px: info.height,
+            components,
+        });
+    }
+    // How much smaller than the region the print needs to be (never enlarge).
+    let scale = (target_px.0 as f32 / region.width as f32)
+        .max(target_px.1 as f32 / region.height as f32)
+        .min(1.0);
+    let decoded = decode_scaled(bytes, info.format, (info.width, info.height), scale)?;
+    let mut image = decoded;
+    image.apply_orientation(orientation_of(orientation));
+    // The decoder may have reduced the size: map the crop onto the decoded pixels.
+    let factor = image.width() as f32 / upright.0 as f32;
+    let scaled = |v: u32| (v as f32 * factor).round() as u32;
+    let (x, y) = (scaled(region.x), scaled(region.y));
+    let width = scaled(region.width).clamp(1, image.width().saturating_sub(x).max(1));
+    let height = scaled(region.height).clamp(1, image.height().saturating_sub(y).max(1));
+    if !whole {
+        image = image.crop_imm(x, y, width, height);
+    }
+    let fit =
+        (target_px.0 as f32 / image.width() as f32).max(target_px.1 as f32 / image.height() as f32);
+    if fit < 1.0 {
+        let new_width = ((image.width() as f32 * fit).round() as u32).max(1);
+        let new_height = ((image.height() as f32 * fit).round() as u32).max(1);
+        image = image.resize_exact(new_width, new_height, FilterType::Triangle);
+    }
+    encode(&image)
+}
+
+/// Components of a JPEG that a PDF viewer shows correctly as it is (gray or RGB, 8 bits); None
+/// for CMYK or 16-bit files, which are re-encoded.
+fn plain_jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    catch_unwind(AssertUnwindSafe(|| decoder.read_info()))
+        .ok()?
+        .ok()?;
+    match decoder.info()?.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => Some(1),
+        jpeg_decoder::PixelFormat::RGB24 => Some(3),
+        _ => None,
+    }
+}
+
+/// Decodes, for a JPEG at the smallest DCT scale (1/8, 1/4, 1/2, 1) that still gives at least
+/// `scale` of its size; anything else in full through the `image` crate.
+fn decode_scaled(
+    bytes: &[u8],
+    format: ImageFormat,
+    size: (u32, u32),
+    scale: f32,
+) -> Result<DynamicImage, PhotoError> {
+    if format == ImageFormat::Jpeg
+        && let Some(image) = decode_jpeg_scaled(bytes, size, scale)
+    {
+        return Ok(image);
+    }
+    image::load_from_memory_with_format(bytes, format)
+        .map_err(|error| PhotoError::Damaged(error.to_string()))
+}
+
+fn decode_jpeg_scaled(bytes: &[u8], size: (u32, u32), scale: f32) -> Option<DynamicImage> {
+    let request = |v: u32| ((v as f32 * scale).ceil() as u32).clamp(1, u32::from(u16::MAX)) as u16;
+    // jpeg-decoder panics on a few malformed files; such a file falls back to the other decoder.
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+        let (width, height) = decoder.scale(request(size.0), request(size.1)).ok()?;
+        let pixels = decoder.decode().ok()?;
+        let format = decoder.info()?.pixel_format;
+        let (width, height) = (u32::from(width), u32::from(height));
+        match format {
+            jpeg_decoder::PixelFormat::RGB24 => {
+                image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
+            }
+            jpeg_decoder::PixelFormat::L8 => {
+                image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+            }
+            _ => None,
+        }
+    }))
+    .ok()
+    .flatten()
+}
+
+fn orientation_of(number: u8) -> Orientation {
+    Orientation::from_exif(number).unwrap_or(Orientation::NoTransforms)
+}
+
+/// Baseline JPEG at `PRINT_QUALITY`, gray stays gray.
+fn encode(image: &DynamicImage) -> Result<EncodedImage, PhotoError> {
+    let (width, height) = (image.width(), image.height());
+    let too_big = |_| PhotoError::TooLarge { width, height };
+    let (w16, h16) = (
+        u16::try_from(width).map_err(too_big)?,
+        u16::try_from(height).map_err(too_big)?,
+    );
+    let mut jpeg = Vec::new();
+    let encoder = jpeg_encoder::Encoder::new(&mut jpeg, PRINT_QUALITY);
+    let (result, components) = match image {
+        DynamicImage::ImageLuma8(gray) => (
+            encoder.encode(gray.as_raw(), w16, h16, jpeg_encoder::ColorType::Luma),
+            1,
+        ),
+        other => {
+            let rgb = other.to_rgb8();
+            (
+                encoder.encode(rgb.as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb),
+                3,
+            )
+        }
+    };
+    result.map_err(|error| PhotoError::Damaged(error.to_string()))?;
+    Ok(EncodedImage {
+        jpeg,
+        width_px: width,
+        height_px: height,
+        components,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn camera_jpeg(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([
+                (x * 255 / width) as u8,
+                (y * 255 / height) as u8,
+                ((x ^ y) & 0xff) as u8,
+            ])
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgb8(image)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg)
+            .unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_big_photo_is_reduced_to_the_print_size() {
+        let source = camera_jpeg(1600, 1200);
+        let printed = prepare(&source, 1, None, (700, 525)).unwrap();
+        assert_eq!((printed.width_px, printed.height_px), (700, 525));
+        assert_eq!(printed.components, 3);
+        assert_eq!(probe(&printed.jpeg).unwrap().width, 700);
+    }
+
+    #[test]
+    fn a_photo_already_at_print_size_passes_through() {
+        let source = camera_jpeg(413, 531);
+        let printed = prepare(&source, 1, None, (413, 531)).unwrap();
+        assert_eq!(printed.jpeg, source);
+    }
+
+    #[test]
+    fn orientation_and_crop_are_applied() {
+        let source = camera_jpeg(800, 600);
+        // Orientation 6: the upright photo is 600 wide, 800 high.
+        let printed = prepare(&source, 6, None, (600, 800)).unwrap();
+        assert_eq!((printed.width_px, printed.height_px), (600, 800));
+        let crop = Crop {
+            x: 100,
+            y: 100,
+            width: 350,
+            height: 450,
+        };
+        let printed = prepare(&source, 6, Some(crop), (413, 531)).unwrap();
+        assert_eq!(
+            (printed.width_px, printed.height_px),
+            (350, 450),
+            "never enlarged"
+        );
+        let printed = prepare(
+            &source,
+            1,
+            Some(Crop {
+                x: 700,
+                y: 500,
+                width: 900,
+                height: 900,
+            }),
+            (100, 100),
+        )
+        .unwrap();
+        assert_eq!(
+            (printed.width_px, printed.height_px),
+            (100, 100),
+            "crop kept inside the image"
+        );
+    }
+
+    #[test]
+    fn broken_files_are_errors_not_panics() {
+        let source = camera_jpeg(320, 240);
+        for cut in [10, 200, source.len() / 2] {
+            let _ = prepare(&source[..cut], 1, None, (100, 100));
+        }
+        assert!(prepare(b"not an image", 1, None, (10, 10)).is_err());
+    }
+}
