@@ -4,6 +4,11 @@
 //! - `tianbiao check DRAFT`: one finding a line, `严重程度<TAB>字段<TAB>说明`; exit 0 without
 //!   errors, 1 with errors, 2 when the draft cannot be read.
 //! - `tianbiao count FILE`: first line the Word-compatible 字数, second line the Han-only count.
+//! - `tianbiao export DRAFT -o OUT.pdf [--no-seal-guides] [--no-instructions]`: the print-ready
+//!   推荐表; prints the output path; exit 1 (nothing written) if a character is not in the font,
+//!   listed as `check` lists findings.
+//! - `tianbiao summary DRAFT... -o OUT.pdf [--no-seal-guides]`: the 候选人汇总表 of drafts of
+//!   one campaign.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -140,6 +145,13 @@ fn check(path: &Path, data_dir: Option<&Path>) -> Result<ExitCode, String> {
     })?;
     let mut findings = folder.missing_photos(definition, &draft);
     findings.extend(validate(definition, campaign, &draft.answers));
+    // Characters the font lacks would print blank: they are errors here as in export.
+    let font = crate::pdf::export::font().map_err(|error| error.to_string())?;
+    findings.extend(crate::pdf::glyphs::missing_glyphs(
+        definition,
+        &draft.answers,
+        &|c| font.has_glyph(c),
+    ));
     for finding in &findings {
         println!("{}", finding_line(finding, definition));
     }

@@ -72,6 +72,7 @@ fn check_lists_the_typical_mistakes_and_fails() {
         "该同志政治表现好，廉洁自律，道德品行端正，材料真实，不涉密。",
     );
     draft.answers.set_text("mobile", "1381234567");
+    draft.answers.set_text("native_place", "河北𪚥县");
     folder.save(&mut draft).unwrap();
 
     let output = tianbiao(&["check", folder.dir.to_str().unwrap()], root.path());
@@ -92,6 +93,7 @@ fn check_lists_the_typical_mistakes_and_fails() {
     assert!(line("感人故事", "1000"), "{printed}");
     assert!(line("所在单位意见", "同意推荐"), "{printed}");
     assert!(line("手机", "11位"), "{printed}");
+    assert!(line("籍贯", "𪚥"), "a character the font lacks: {printed}");
     // The photos named in the answers were never copied into this folder.
     assert!(line("照片", "重新选择"), "{printed}");
 }

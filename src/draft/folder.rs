@@ -174,15 +174,7 @@ impl DraftFolder {
 
     /// Earlier versions, oldest first.
     pub fn backups(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = fs::read_dir(self.dir.join(BACKUP_DIR))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
-        files
+        json_files(&self.dir.join(BACKUP_DIR))
     }
 
     /// Copies a photo into the folder (the original is never touched) and describes it.
@@ -290,6 +282,19 @@ fn json_problem(error: &serde_json::Error) -> &'static str {
         serde_json::error::Category::Data => "内容与草稿格式不符",
         serde_json::error::Category::Io => "读取出错",
     }
+}
+
+/// The `.json` files of a folder, sorted by name; none if the folder cannot be read.
+pub(crate) fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
 }
 
 fn now_seconds() -> u64 {

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::folder::ensure_private_dir;
+use super::folder::{ensure_private_dir, json_files};
 use super::{Draft, DraftError, DraftFolder};
 use crate::form::catalog::{Catalog, LoadError};
 use crate::form::validate::{Severity, completeness, validate};
@@ -138,16 +138,8 @@ impl Library {
     /// Adds the campaign files of the data folder to the catalog. A bad file does not stop the
     /// others: its error is returned for the user to see.
     pub fn load_user_campaigns(&self, catalog: &mut Catalog) -> Vec<LoadError> {
-        let mut files: Vec<PathBuf> = fs::read_dir(self.campaigns_dir())
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
         let mut errors = Vec::new();
-        for path in files {
+        for path in json_files(&self.campaigns_dir()) {
             let name = path.display().to_string();
             let added = match fs::read_to_string(&path) {
                 Ok(text) => catalog.add_campaign(&name, &text).map(|_| ()),

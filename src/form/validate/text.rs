@@ -17,7 +17,7 @@ pub(super) fn format(
         TextFormat::Mobile => (
             is_mobile(value),
             "mobile",
-            "手机号码应为11位数字、以1开头，例如 13812345678；不要加空格、横线或区号",
+            "手机号码应为11位数字、以1开头，请改成如 13812345678 的写法，不要加空格、横线或区号",
         ),
         TextFormat::Phone => (
             is_phone(value),
@@ -32,7 +32,7 @@ pub(super) fn format(
         TextFormat::Postcode => (
             is_postcode(value),
             "postcode",
-            "邮编应为6位数字，例如 453000",
+            "邮编应为6位数字，请改成如 453000 的写法",
         ),
     };
     if !ok {
@@ -193,6 +193,7 @@ pub(super) fn arabic_dates(field: &Field, context: &Context, findings: &mut Vec<
     }
 }
 
+/// Eligibility: a word in the answer that suggests an office the notice excludes.
 pub(super) fn excluded_office(
     words: &[String],
     message: &str,
@@ -200,21 +201,13 @@ pub(super) fn excluded_office(
     context: &Context,
     findings: &mut Vec<Finding>,
 ) {
-    let value = context.answers.text(&field.id);
-    if let Some(word) = words.iter().find(|word| value.contains(word.as_str())) {
-        let excluded = context.campaign.eligibility.excluded.join("；");
-        let message = fill(
-            message,
-            &[
-                ("label", &field.label),
-                ("word", word),
-                ("excluded", &excluded),
-            ],
-        );
-        findings.push(Finding::new(Severity::Hint, field, "eligibility", message));
-    }
+    let excluded = context.campaign.eligibility.excluded.join("；");
+    let found = mentions(words, message, ("excluded", &excluded), field, context);
+    findings
+        .extend(found.map(|message| Finding::new(Severity::Hint, field, "eligibility", message)));
 }
 
+/// Eligibility: a title already held that the notice excludes.
 pub(super) fn title_held(
     words: &[String],
     message: &str,
@@ -222,25 +215,31 @@ pub(super) fn title_held(
     context: &Context,
     findings: &mut Vec<Finding>,
 ) {
+    let eligibility = &context.campaign.eligibility;
+    let rule = eligibility
+        .titles_excluded
+        .as_deref()
+        .unwrap_or("已获得相关称号的原则上不再推荐");
+    let found = mentions(words, message, ("rule", rule), field, context);
+    findings
+        .extend(found.map(|message| Finding::new(Severity::Warning, field, "title_held", message)));
+}
+
+/// The message for the first of `words` the answer contains, with `{label}`, `{word}` and one
+/// more placeholder filled in.
+fn mentions(
+    words: &[String],
+    message: &str,
+    extra: (&str, &str),
+    field: &Field,
+    context: &Context,
+) -> Option<String> {
     let value = context.answers.text(&field.id);
-    if let Some(word) = words.iter().find(|word| value.contains(word.as_str())) {
-        let rule = context
-            .campaign
-            .eligibility
-            .titles_excluded
-            .as_deref()
-            .unwrap_or("已获得相关称号的原则上不再推荐");
-        let message = fill(
-            message,
-            &[("label", &field.label), ("word", word), ("rule", rule)],
-        );
-        findings.push(Finding::new(
-            Severity::Warning,
-            field,
-            "title_held",
-            message,
-        ));
-    }
+    let word = words.iter().find(|word| value.contains(word.as_str()))?;
+    Some(fill(
+        message,
+        &[("label", &field.label), ("word", word), extra],
+    ))
 }
 
 #[cfg(test)]

@@ -1,0 +1,172 @@
+//! Export of the sample draft with an ID photo and four 12 MP evidence photos (generated here,
+//! about 2.5 MB each as a camera gives them): wall time of the whole export, peak memory and
+//! PDF size. Prints figures; asserts nothing (timings are for reading, not for CI).
+//!
+//! Run: `cargo bench --bench export` (release build). The figures of one run are in the issue
+//! notes; the targets are ≤ 0.2 s, ≤ 1.5 MB and ≤ 150 MB.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::Path;
+use std::time::Instant;
+
+use tianbiao::draft::DraftFolder;
+use tianbiao::form::answers::PhotoRef;
+use tianbiao::form::catalog::Catalog;
+use tianbiao::pdf::compose::ComposeOptions;
+use tianbiao::pdf::export::export_pdf;
+
+/// A 4000×3000 photo with the detail of a real scene (gradients, edges, fine noise), encoded at
+/// a camera's quality, so decoding and compressing it costs what a real one does.
+fn camera_photo(seed: u32) -> Vec<u8> {
+    let (width, height) = (4000, 3000);
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = (state % 24) as i32 - 12;
+        let band = if (x / 180 + y / 140 + seed) % 3 == 0 {
+            60
+        } else {
+            0
+        };
+        let level = |base: u32| (base as i32 + noise + band).clamp(0, 255) as u8;
+        image::Rgb([
+            level(x * 200 / width + 30),
+            level(y * 180 / height + 40),
+            level((x + y) * 120 / (width + height) + 60),
+        ])
+    });
+    let mut bytes = Vec::new();
+    let mut encoder =
+        image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut bytes), 90);
+    if let Err(error) = encoder.encode_image(&image) {
+        eprintln!("cannot encode the test photo: {error}");
+    }
+    bytes
+}
+
+fn peak_memory_mb() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let sample = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample"));
+    let Ok(work) = tempfile::tempdir() else {
+        return eprintln!("no temporary folder");
+    };
+    let folder = DraftFolder::at(&work.path().join("draft"));
+    let Ok((mut draft, _)) = DraftFolder::at(sample).load() else {
+        return eprintln!("cannot read the sample");
+    };
+    if fs::create_dir_all(&folder.dir).is_err()
+        || fs::copy(sample.join("photo-1.jpg"), folder.dir.join("photo-1.jpg")).is_err()
+    {
+        return eprintln!("cannot copy the sample photo");
+    }
+    let mut evidence = Vec::new();
+    let mut total_bytes = 0;
+    for n in 1..=4 {
+        let bytes = camera_photo(n);
+        total_bytes += bytes.len();
+        let file = format!("camera-{n}.jpg");
+        if fs::write(folder.dir.join(&file), &bytes).is_err() {
+            return eprintln!("cannot write the test photo");
+        }
+        evidence.push(PhotoRef {
+            file,
+            width: 4000,
+            height: 3000,
+            bytes: bytes.len() as u64,
+            orientation: 1,
+            crop: None,
+            caption: Some(format!("获奖现场照片{n}")),
+            original_name: None,
+        });
+    }
+    draft.answers.set_images("evidence", evidence);
+    println!(
+        "four camera photos of 4000×3000, {:.1} MB each on average",
+        total_bytes as f64 / 4.0 / 1e6
+    );
+    let memory_before = peak_memory_mb();
+
+    let Ok(catalog) = Catalog::builtin() else {
+        return;
+    };
+    let Some((definition, campaign)) = catalog.pair(&draft.campaign) else {
+        return;
+    };
+    // The first export includes parsing the font, as a fresh process does.
+    for round in 1..=3 {
+        let started = Instant::now();
+        match export_pdf(
+            &folder,
+            &draft,
+            definition,
+            campaign,
+            ComposeOptions::default(),
+        ) {
+            Ok(pdf) => println!(
+                "export {round}{}: {:.0} ms, PDF {:.2} MB",
+                if round == 1 {
+                    " (with font parsing)"
+                } else {
+                    ""
+                },
+                started.elapsed().as_secs_f64() * 1000.0,
+                pdf.len() as f64 / 1e6
+            ),
+            Err(error) => return eprintln!("export failed: {error}"),
+        }
+    }
+    match (memory_before, peak_memory_mb()) {
+        (Some(before), Some(peak)) => println!(
+            "peak memory in this process: {peak:.0} MB (before exporting: {before:.0} MB, the test photos included)"
+        ),
+        _ => println!("peak memory: not measurable on this platform"),
+    }
+    whole_process(&folder, &mut draft);
+}
+
+/// The whole process as a user runs it: `tianbiao export`, timed by GNU time (wall seconds and
+/// peak resident memory), when both are there.
+fn whole_process(folder: &DraftFolder, draft: &mut tianbiao::draft::Draft) {
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/tianbiao");
+    let time = Path::new("/usr/bin/time");
+    if !binary.is_file() || !time.is_file() {
+        return println!(
+            "whole process: needs target/release/tianbiao and GNU time (/usr/bin/time)"
+        );
+    }
+    if let Err(error) = folder.save(draft) {
+        return eprintln!("cannot save the test draft: {error}");
+    }
+    let output = folder.dir.join("out.pdf");
+    for _ in 0..3 {
+        let run = std::process::Command::new(time)
+            .args(["-f", "%e s, %M KB peak"])
+            .arg(&binary)
+            .arg("export")
+            .arg(&folder.dir)
+            .arg("-o")
+            .arg(&output)
+            .output();
+        match run {
+            Ok(run) => {
+                let report = String::from_utf8_lossy(&run.stderr);
+                let size = fs::metadata(&output).map_or(0, |m| m.len());
+                println!(
+                    "whole process `tianbiao export`: {} , PDF {:.2} MB",
+                    report.lines().last().unwrap_or(""),
+                    size as f64 / 1e6
+                );
+            }
+            Err(error) => return eprintln!("cannot run {}: {error}", binary.display()),
+        }
+    }
+}
