@@ -6,7 +6,7 @@
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use image::{DynamicImage, ImageFormat, imageops::FilterType, metadata::Orientation};
+use image::{DynamicImage, ImageFormat, metadata::Orientation};
 
 use super::{PhotoError, probe};
 use crate::form::answers::Crop;
@@ -92,9 +92,28 @@ pub fn prepare(
     if fit < 1.0 {
         let new_width = ((image.width() as f32 * fit).round() as u32).max(1);
         let new_height = ((image.height() as f32 * fit).round() as u32).max(1);
-        image = image.resize_exact(new_width, new_height, FilterType::Triangle);
+        image = resize(&image, new_width, new_height)?;
     }
     encode(&image)
+}
+
+/// Downscales with a Catmull-Rom convolution (sharp certificate text, no aliasing), SIMD-fast:
+/// the image crate's own filters take about 40 ms per megapixel.
+fn resize(image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, PhotoError> {
+    use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
+    let source = match image {
+        DynamicImage::ImageLuma8(_) | DynamicImage::ImageRgb8(_) => image.clone(),
+        other => DynamicImage::ImageRgb8(other.to_rgb8()),
+    };
+    let mut target = match source {
+        DynamicImage::ImageLuma8(_) => DynamicImage::new_luma8(width, height),
+        _ => DynamicImage::new_rgb8(width, height),
+    };
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    Resizer::new()
+        .resize(&source, &mut target, &options)
+        .map_err(|error| PhotoError::Damaged(error.to_string()))?;
+    Ok(target)
 }
 
 /// Components of a JPEG that a PDF viewer shows correctly as it is (gray or RGB, 8 bits); None
@@ -119,7 +138,10 @@ fn decode_scaled(
     size: (u32, u32),
     scale: f32,
 ) -> Result<DynamicImage, PhotoError> {
+    // DCT scaling pays only when it can at least halve the size; the image crate's decoder is
+    // faster at full size.
     if format == ImageFormat::Jpeg
+        && scale <= 0.5
         && let Some(image) = decode_jpeg_scaled(bytes, size, scale)
     {
         return Ok(image);
