@@ -7,6 +7,7 @@ pub mod error;
 pub mod folder;
 pub mod library;
 pub mod migrate;
+pub mod sample;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,14 +1,29 @@
-//! The desktop window. Until the guide lands this is a start window that shows the app runs,
-//! the font renders and which drafts exist; it does no I/O while drawing.
+//! The desktop window: a guide through the table with live counts and checks, photos, autosave,
+//! a live page preview and export. UI code draws and returns commands; the app runs them.
+
+pub mod app;
+mod check_panel;
+pub mod command;
+pub mod dialogs;
+pub mod editor;
+mod export_ui;
+mod fields;
+mod guide;
+mod photos;
+mod preview;
+mod rows;
+mod start;
+mod theme;
+mod thumbnails;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use eframe::egui;
 
-use crate::draft::{DraftSummary, Library};
+use crate::draft::Library;
 use crate::fonts::{CJK_FONT, CJK_FONT_NAME};
-use crate::form::catalog::Catalog;
+use app::{AppOptions, TianbiaoApp};
 
 /// Installs the embedded CJK font first in every family, before the first frame.
 pub fn install_fonts(ctx: &egui::Context) {
@@ -27,100 +42,37 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-struct StartWindow {
-    campaigns: Vec<String>,
-    drafts: Vec<DraftSummary>,
-    problems: Vec<String>,
-}
-
-impl StartWindow {
-    fn load() -> Self {
-        let mut problems = Vec::new();
-        let mut catalog = match Catalog::builtin() {
-            Ok(catalog) => catalog,
-            Err(error) => {
-                problems.push(error.to_string());
-                Catalog {
-                    forms: Vec::new(),
-                    campaigns: Vec::new(),
-                }
-            }
-        };
-        let library = Library::default_root().map(|root| Library::at(&root));
-        let drafts = match &library {
-            Some(library) => {
-                problems.extend(
-                    library
-                        .load_user_campaigns(&mut catalog)
-                        .iter()
-                        .map(ToString::to_string),
-                );
-                library.list(&catalog)
-            }
-            None => {
-                problems.push("找不到本机的数据文件夹，草稿无法保存。".to_owned());
-                Vec::new()
-            }
-        };
-        let campaigns = catalog
-            .campaigns
-            .iter()
-            .map(|c| c.form_title.clone())
-            .collect();
-        StartWindow {
-            campaigns,
-            drafts,
-            problems,
-        }
-    }
-}
-
-impl eframe::App for StartWindow {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("填表助手 · “最美科技工作者”推荐表");
-            ui.label("填写向导正在开发中。现在可以使用命令行：tianbiao check 草稿文件夹、tianbiao count 文本文件。");
-            ui.separator();
-            ui.strong("可选的活动");
-            for title in &self.campaigns {
-                ui.label(title);
-            }
-            ui.separator();
-            ui.strong(format!("草稿（{}份）", self.drafts.len()));
-            for draft in &self.drafts {
-                let (filled, total) = draft.completeness;
-                ui.label(format!("{} · {} · 已填{}/{} · 错误{}", draft.name, draft.campaign_title, filled, total, draft.errors));
-            }
-            for problem in &self.problems {
-                ui.colored_label(egui::Color32::DARK_RED, problem);
-            }
-        });
-    }
-}
-
+/// Opens the window on the platform's data folder.
 pub fn run() -> ExitCode {
+    let Some(data_dir) = Library::default_root() else {
+        eprintln!("找不到本机的数据文件夹（主目录未设置），无法保存草稿。");
+        return ExitCode::FAILURE;
+    };
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         // Every PC renders with the embedded font, whatever fonts it has installed.
         system_font_fallback: false,
         viewport: egui::ViewportBuilder::default()
             .with_title("填表助手")
-            .with_inner_size([1024.0, 700.0]),
+            .with_inner_size([1280.0, 720.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let result = eframe::run_native(
         "填表助手",
         options,
-        Box::new(|creation| {
+        Box::new(move |creation| {
             install_fonts(&creation.egui_ctx);
-            Ok(Box::new(StartWindow::load()))
+            let dialogs = Box::new(dialogs::NativeDialogs);
+            Ok(Box::new(TianbiaoApp::new(AppOptions { data_dir, dialogs })))
         }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(
-                "无法打开窗口：{error}。请确认本机支持 OpenGL 2，或在命令行中使用 tianbiao check / count。"
+                "无法打开窗口：{error}。请确认本机支持 OpenGL 2；命令行功能（tianbiao check / export）不需要窗口。"
             );
             ExitCode::FAILURE
         }

@@ -22,7 +22,7 @@ use crate::form::validate::is_relevant;
 use text::Style;
 
 pub use cells::{SEAL_BLOCK_MM, SEAL_DIAMETER_MM};
-pub use pages::{EVIDENCE_DPI, ImageTarget, image_targets};
+pub use pages::{EVIDENCE_DPI, ImageTarget, evidence_layout, image_targets};
 pub use summary::{compose_summary, summary_row};
 pub use values::{period, printed};
 

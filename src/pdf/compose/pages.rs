@@ -206,6 +206,13 @@ fn evidence_boxes(
         .collect()
 }
 
+/// How many pages the evidence images take, and how many of them are printed.
+pub fn evidence_layout(images: &[PhotoRef], max_pages: u32, spec: &PageSpec) -> (usize, usize) {
+    let boxes = evidence_boxes(images, max_pages, spec);
+    let pages = boxes.iter().map(|(page, _, _)| page + 1).max().unwrap_or(0);
+    (pages, boxes.len())
+}
+
 /// The area under the heading of an evidence page.
 fn evidence_area(spec: &PageSpec) -> Area {
     let heading = 2.5 * line_height_mm(HEADING_PT);

@@ -1,0 +1,201 @@
+//! The draft being edited and what the guide needs to know about it: the section shown, which
+//! fields show their findings, where to jump, and whether what is on screen is on disk. Runtime
+//! state only; the draft itself is the persistent part.
+
+use std::collections::HashSet;
+
+use crate::draft::{Draft, DraftFolder};
+use crate::form::answers::{Answer, Answers, Row};
+use crate::form::campaign::Campaign;
+use crate::form::definition::{Field, FormDefinition, Section};
+use crate::form::validate::{Finding, Severity, is_relevant, validate};
+
+/// How a section stands, for its mark in the side list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionMark {
+    Empty,
+    Errors(usize),
+    Partial,
+    Done,
+}
+
+impl SectionMark {
+    pub fn label(self) -> String {
+        match self {
+            SectionMark::Empty => "未填".to_owned(),
+            SectionMark::Errors(n) => format!("有错误 {n}"),
+            SectionMark::Partial => "未完成".to_owned(),
+            SectionMark::Done => "完成".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since loading.
+    Loaded,
+    /// Saved at this time (seconds since 1970).
+    Saved(u64),
+    /// Changed, not yet on disk.
+    Pending,
+    /// The last save failed; the text is still here.
+    Failed(String),
+}
+
+pub struct Editor {
+    pub folder: DraftFolder,
+    pub draft: Draft,
+    /// The content last written to (or read from) disk.
+    saved: Draft,
+    pub section: usize,
+    /// Fields whose findings are shown: left at least once, or all after 下一步 or 检查.
+    pub shown: HashSet<String>,
+    pub show_all: bool,
+    /// A field to bring into view and focus on the next frame (from the check panel).
+    pub jump_to: Option<String>,
+    /// Choice fields switched to free text (其他).
+    pub other: HashSet<String>,
+    pub status: SaveStatus,
+    pub thumbnails: super::thumbnails::Thumbnails,
+}
+
+impl Editor {
+    pub fn new(folder: DraftFolder, draft: Draft) -> Self {
+        Editor {
+            folder,
+            saved: draft.clone(),
+            draft,
+            section: 0,
+            shown: HashSet::new(),
+            show_all: false,
+            jump_to: None,
+            other: HashSet::new(),
+            status: SaveStatus::Loaded,
+            thumbnails: Default::default(),
+        }
+    }
+
+    pub fn thumbnails_loading(&self) -> bool {
+        self.thumbnails.is_loading()
+    }
+
+    /// Whether the screen holds something the disk does not.
+    pub fn is_dirty(&self) -> bool {
+        !self.draft.same_content(&self.saved)
+    }
+
+    /// Called when a save of `content` has landed.
+    pub fn saved(&mut self, content: Draft, at: u64) {
+        self.saved = content;
+        self.status = SaveStatus::Saved(at);
+    }
+
+    pub fn findings(&self, definition: &FormDefinition, campaign: &Campaign) -> Vec<Finding> {
+        let mut findings = validate(definition, campaign, &self.draft.answers);
+        findings.extend(self.folder.missing_photos(definition, &self.draft));
+        findings
+    }
+
+    /// Sections of this campaign's form, in fill order.
+    pub fn sections<'a>(definition: &'a FormDefinition, campaign: &Campaign) -> Vec<&'a Section> {
+        definition
+            .sections
+            .iter()
+            .filter(|section| {
+                section
+                    .fields
+                    .iter()
+                    .any(|field| is_relevant(field, campaign))
+            })
+            .collect()
+    }
+
+    pub fn mark(
+        &self,
+        section: &Section,
+        campaign: &Campaign,
+        findings: &[Finding],
+    ) -> SectionMark {
+        let fields: Vec<&Field> = section
+            .fields
+            .iter()
+            .filter(|f| f.kind.is_fillable() && is_relevant(f, campaign))
+            .collect();
+        let errors = findings
+            .iter()
+            .filter(|f| {
+                f.severity == Severity::Error && fields.iter().any(|field| field.id == f.field)
+            })
+            .count();
+        let answers = &self.draft.answers;
+        let any_filled = fields.iter().any(|field| answers.is_filled(&field.id));
+        let required_filled = fields
+            .iter()
+            .filter(|f| f.required)
+            .all(|f| answers.is_filled(&f.id));
+        if fields.is_empty() {
+            SectionMark::Done
+        } else if !any_filled && errors > 0 {
+            SectionMark::Empty
+        } else if errors > 0 {
+            SectionMark::Errors(errors)
+        } else if required_filled {
+            SectionMark::Done
+        } else {
+            SectionMark::Partial
+        }
+    }
+
+    /// Moves to a section; findings of the one left are shown from now on.
+    pub fn go_to(&mut self, index: usize, definition: &FormDefinition, campaign: &Campaign) {
+        if let Some(section) = Self::sections(definition, campaign).get(self.section) {
+            self.shown
+                .extend(section.fields.iter().map(|f| f.id.clone()));
+        }
+        let count = Self::sections(definition, campaign).len();
+        self.section = index.min(count.saturating_sub(1));
+    }
+
+    /// Opens the section of a field and asks for it to be focused.
+    pub fn jump(&mut self, field_id: &str, definition: &FormDefinition, campaign: &Campaign) {
+        let sections = Self::sections(definition, campaign);
+        if let Some(index) = sections
+            .iter()
+            .position(|s| s.fields.iter().any(|f| f.id == field_id))
+        {
+            self.section = index;
+        }
+        self.shown.insert(field_id.to_owned());
+        self.jump_to = Some(field_id.to_owned());
+    }
+}
+
+/// The text of a field, for editing in place (any other kind of answer there is replaced).
+pub fn text_mut<'a>(answers: &'a mut Answers, id: &str) -> Option<&'a mut String> {
+    let entry = answers
+        .0
+        .entry(id.to_owned())
+        .or_insert_with(|| Answer::Text(String::new()));
+    if !matches!(entry, Answer::Text(_)) {
+        *entry = Answer::Text(String::new());
+    }
+    match entry {
+        Answer::Text(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// The rows of a field, for editing in place.
+pub fn rows_mut<'a>(answers: &'a mut Answers, id: &str) -> Option<&'a mut Vec<Row>> {
+    let entry = answers
+        .0
+        .entry(id.to_owned())
+        .or_insert_with(|| Answer::Rows(Vec::new()));
+    if !matches!(entry, Answer::Rows(_)) {
+        *entry = Answer::Rows(Vec::new());
+    }
+    match entry {
+        Answer::Rows(rows) => Some(rows),
+        _ => None,
+    }
+}

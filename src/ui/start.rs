@@ -1,0 +1,181 @@
+//! The start page: the drafts on this PC with their state, and 新建 / 打开 / 复制 / 删除 / 示例.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::command::Command;
+use super::guide::clock;
+use super::theme;
+use crate::draft::DraftSummary;
+use crate::form::catalog::Catalog;
+
+#[derive(Debug, Default)]
+pub struct StartState {
+    /// The campaign chosen for 新建 (newest by default).
+    pub campaign: Option<String>,
+    /// The last deleted draft's name, while it can still be restored.
+    pub deleted: Option<String>,
+}
+
+pub fn start_ui(
+    ui: &mut Ui,
+    state: &mut StartState,
+    catalog: &Catalog,
+    drafts: &[DraftSummary],
+    problems: &[String],
+    commands: &mut Vec<Command>,
+) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("填表助手 · “最美科技工作者”推荐表");
+        ui.label(RichText::new("全部在本机完成，不联网，不上传任何内容。").color(theme::MUTED));
+        ui.add_space(8.0);
+        new_draft_ui(ui, state, catalog, commands);
+        if let Some(name) = state.deleted.clone() {
+            ui.horizontal(|ui| {
+                ui.label(format!("已把“{name}”移到回收文件夹。"));
+                if ui.button("撤销").clicked() {
+                    commands.push(Command::UndoDelete);
+                }
+            });
+        }
+        ui.separator();
+        ui.strong(format!("我的草稿（{}份）", drafts.len()));
+        if drafts.is_empty() {
+            ui.label(
+                RichText::new("还没有草稿：点“新建”开始填写，或点“打开示例”看看填好的样子。")
+                    .color(theme::MUTED),
+            );
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                drafts_table(ui, drafts, commands);
+            });
+        for problem in problems {
+            ui.colored_label(theme::ERROR, problem.as_str());
+        }
+    });
+}
+
+fn new_draft_ui(
+    ui: &mut Ui,
+    state: &mut StartState,
+    catalog: &Catalog,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let chosen = state
+            .campaign
+            .clone()
+            .or_else(|| catalog.campaigns.first().map(|c| c.id.clone()));
+        let title = chosen
+            .as_deref()
+            .and_then(|id| catalog.campaign(id))
+            .map_or("请选择活动", |c| c.form_title.as_str());
+        let label = ui.label("活动：");
+        egui::ComboBox::from_id_salt("campaign")
+            .selected_text(title)
+            .width(340.0)
+            .show_ui(ui, |ui| {
+                for campaign in &catalog.campaigns {
+                    let selected = chosen.as_deref() == Some(campaign.id.as_str());
+                    if ui
+                        .selectable_label(selected, campaign.form_title.as_str())
+                        .clicked()
+                    {
+                        state.campaign = Some(campaign.id.clone());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(chosen.is_some(), egui::Button::new("新建"))
+            .clicked()
+            && let Some(id) = chosen
+        {
+            commands.push(Command::NewDraft(id));
+        }
+        if ui
+            .button("打开示例")
+            .on_hover_text("打开一份填好的示例草稿（副本），随意修改")
+            .clicked()
+        {
+            commands.push(Command::OpenSample);
+        }
+    });
+}
+
+fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command>) {
+    egui::Grid::new("drafts")
+        .striped(true)
+        .num_columns(6)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            for heading in ["姓名", "活动", "最后修改", "完成度", "错误", ""] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for draft in drafts {
+                ui.label(draft.name.as_str());
+                ui.label(draft.campaign_title.as_str());
+                ui.label(if draft.saved_at == 0 {
+                    "—".to_owned()
+                } else {
+                    format!("{} {}", day(draft.saved_at), clock(draft.saved_at))
+                });
+                let (filled, total) = draft.completeness;
+                ui.label(format!("{filled}/{total}"));
+                match &draft.problem {
+                    Some(problem) => {
+                        ui.colored_label(theme::ERROR, "无法读取")
+                            .on_hover_text(problem.as_str());
+                    }
+                    None if draft.errors > 0 => {
+                        ui.colored_label(theme::ERROR, draft.errors.to_string());
+                    }
+                    None => {
+                        ui.colored_label(theme::OK, "0");
+                    }
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(draft.problem.is_none(), egui::Button::new("打开"))
+                        .on_hover_text(format!("打开 {}", draft.name))
+                        .clicked()
+                    {
+                        commands.push(Command::Open(draft.folder.clone()));
+                    }
+                    if ui
+                        .add_enabled(draft.problem.is_none(), egui::Button::new("复制"))
+                        .clicked()
+                    {
+                        commands.push(Command::Duplicate(draft.folder.clone()));
+                    }
+                    if ui.button("删除").clicked() {
+                        commands.push(Command::Delete(draft.folder.clone()));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// Local date (YYYY-MM-DD) of a Unix time, with the same offset as `clock`.
+fn day(seconds: u64) -> String {
+    let offset: i64 = std::env::var("TIANBIAO_UTC_OFFSET_HOURS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let days = (seconds as i64 + offset * 3600).div_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y}-{m:02}-{d:02}")
+}
