@@ -89,6 +89,21 @@ fn main() {
             original_name: None,
         });
     }
+    // One photo alone, to tell decoding from everything else.
+    if let (Ok(bytes), Some(target)) = (fs::read(folder.dir.join("camera-1.jpg")), Some((874, 619)))
+    {
+        let started = Instant::now();
+        match tianbiao::photo::print::prepare(&bytes, 1, None, target) {
+            Ok(image) => println!(
+                "one 12 MP photo prepared for print ({}×{}, {} KB): {:.0} ms on one core",
+                image.width_px,
+                image.height_px,
+                image.jpeg.len() / 1024,
+                started.elapsed().as_secs_f64() * 1000.0
+            ),
+            Err(error) => eprintln!("cannot prepare the photo: {error}"),
+        }
+    }
     draft.answers.set_images("evidence", evidence);
     println!(
         "four camera photos of 4000×3000, {:.1} MB each on average",

@@ -59,7 +59,7 @@ pub fn field_ui(
         if let Some(help) = &field.help {
             ui.add_sized(
                 [theme::HELP_WIDTH, 0.0],
-                egui::Label::new(RichText::new(help).small().color(theme::MUTED)).wrap(),
+                egui::Label::new(RichText::new(help).color(theme::MUTED)).wrap(),
             );
         }
     });
