@@ -327,3 +327,27 @@ fn the_preview_shows_the_pages_that_will_print() {
     harness.get_by_label("共7页");
     harness.get_by_label("第7页");
 }
+
+#[test]
+fn the_zoom_is_remembered_between_runs() {
+    let Setup { data, mut harness } = app();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let zoom = harness.ctx.zoom_factor();
+    assert!(zoom > 1.05, "{zoom}");
+    let saved = tianbiao::ui::settings::Settings::load(data.path());
+    assert!((saved.zoom - zoom).abs() < 0.01, "{saved:?}");
+    let data_dir = data.path().to_owned();
+    let mut again = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |cc| {
+            tianbiao::ui::install_fonts(&cc.egui_ctx);
+            TianbiaoApp::new(AppOptions {
+                data_dir,
+                dialogs: Box::new(FixedDialogs::default()),
+            })
+        });
+    again.run();
+    assert!((again.ctx.zoom_factor() - zoom).abs() < 0.01);
+}

@@ -42,6 +42,9 @@ pub struct TianbiaoApp {
     autosaver: Option<Autosaver>,
     dialogs: Box<dyn FileDialogs>,
     deleted: Option<(PathBuf, DraftFolder)>,
+    settings: super::settings::Settings,
+    /// Whether the saved zoom has been applied (on the first frame).
+    zoom_applied: bool,
 }
 
 impl TianbiaoApp {
@@ -62,6 +65,7 @@ impl TianbiaoApp {
                 .map(|e| format!("未能加载活动文件：{e}")),
         );
         let drafts = library.list(&catalog);
+        let settings = super::settings::Settings::load(&options.data_dir);
         TianbiaoApp {
             catalog,
             library,
@@ -76,6 +80,8 @@ impl TianbiaoApp {
             autosaver: Some(Autosaver::start(DEFAULT_DELAY)),
             dialogs: options.dialogs,
             deleted: None,
+            settings,
+            zoom_applied: false,
         }
     }
 
@@ -278,6 +284,17 @@ impl TianbiaoApp {
         }
     }
 
+    /// Applies the remembered zoom once; remembers a new one (egui handles Ctrl+= / Ctrl+-).
+    fn zoom(&mut self, ctx: &egui::Context) {
+        if !self.zoom_applied {
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.zoom_applied = true;
+        } else if (ctx.zoom_factor() - self.settings.zoom).abs() > 0.01 {
+            self.settings.zoom = ctx.zoom_factor();
+            self.settings.save(&self.library.root);
+        }
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::S)) {
             commands.push(Command::SaveNow);
@@ -300,6 +317,7 @@ impl eframe::App for TianbiaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
+        self.zoom(&ctx);
         self.shortcuts(&ctx, &mut commands);
         self.poll_autosave();
         if let Some((message, color)) = self.notice.clone() {

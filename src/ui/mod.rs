@@ -12,6 +12,7 @@ mod guide;
 mod photos;
 mod preview;
 mod rows;
+pub mod settings;
 mod start;
 mod theme;
 mod thumbnails;

@@ -21,8 +21,9 @@ const SETTLE: Duration = Duration::from_millis(400);
 pub struct Preview {
     document: Option<Document>,
     edited_at: Option<Instant>,
-    /// Which photo file each placed image is (the layout holds only the image).
-    files: HashMap<usize, String>,
+    /// Which photo file each placed image is (the layout holds only the image), and the part
+    /// of its thumbnail that prints (the crop, in 0–1 texture coordinates).
+    files: HashMap<usize, (String, Rect)>,
     pub zoom: f32,
     pub error: Option<String>,
 }
@@ -56,6 +57,7 @@ impl Preview {
         // Layout needs only the boxes: stand-in images; the screen shows thumbnails instead.
         let mut images = HashMap::new();
         self.files.clear();
+        let photos = editor.draft.answers.photo_files();
         for target in image_targets(definition, campaign, &editor.draft.answers) {
             let stand_in = Arc::new(EncodedImage {
                 jpeg: Vec::new(),
@@ -63,8 +65,25 @@ impl Preview {
                 height_px: target.height_px,
                 components: 3,
             });
-            self.files
-                .insert(Arc::as_ptr(&stand_in) as usize, target.file.clone());
+            let upright = photos
+                .iter()
+                .find(|(_, photo)| photo.file == target.file)
+                .map(|(_, photo)| photo.upright_size());
+            let uv = match (target.crop, upright) {
+                (Some(crop), Some((w, h))) if w > 0 && h > 0 => {
+                    let (w, h) = (w as f32, h as f32);
+                    Rect::from_min_max(
+                        Pos2::new(crop.x as f32 / w, crop.y as f32 / h),
+                        Pos2::new(
+                            (crop.x + crop.width) as f32 / w,
+                            (crop.y + crop.height) as f32 / h,
+                        ),
+                    )
+                }
+                _ => Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+            };
+            let key = Arc::as_ptr(&stand_in) as usize;
+            self.files.insert(key, (target.file.clone(), uv));
             images.insert(target.file, stand_in);
         }
         let context = Context {
@@ -133,7 +152,7 @@ fn paint_page(
     rect: Rect,
     scale: f32,
     editor: &mut Editor,
-    files: &HashMap<usize, String>,
+    files: &HashMap<usize, (String, Rect)>,
 ) {
     let ascent_em = crate::pdf::export::font().map_or(1.15, |font| font.ascent_em());
     let painter = ui.painter_at(rect);
@@ -212,20 +231,14 @@ fn paint_page(
                     at((image.x_mm, image.y_mm)),
                     Vec2::new(image.width_mm * scale, image.height_mm * scale),
                 );
-                let file = files.get(&(Arc::as_ptr(&image.image) as usize));
-                let thumb = file.map(|file| {
-                    editor
-                        .thumbnails
-                        .get(ui.ctx(), &editor.folder.dir.join(file))
+                let placed = files.get(&(Arc::as_ptr(&image.image) as usize));
+                let thumb = placed.map(|(file, uv)| {
+                    let path = editor.folder.dir.join(file);
+                    (editor.thumbnails.get(ui.ctx(), &path), *uv)
                 });
                 match thumb {
-                    Some(Thumb::Ready(texture)) => {
-                        painter.image(
-                            texture.id(),
-                            area,
-                            Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                            Color32::WHITE,
-                        );
+                    Some((Thumb::Ready(texture), uv)) => {
+                        painter.image(texture.id(), area, uv, Color32::WHITE);
                     }
                     _ => {
                         painter.rect_filled(area, 0.0, Color32::from_gray(225));
