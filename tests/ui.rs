@@ -27,6 +27,7 @@ fn app_with(dialogs: FixedDialogs) -> Setup {
             TianbiaoApp::new(AppOptions {
                 data_dir,
                 dialogs: Box::new(dialogs),
+                started: None,
             })
         });
     Setup { data, harness }
@@ -346,6 +347,7 @@ fn the_zoom_is_remembered_between_runs() {
             TianbiaoApp::new(AppOptions {
                 data_dir,
                 dialogs: Box::new(FixedDialogs::default()),
+                started: None,
             })
         });
     again.run();

@@ -19,6 +19,8 @@ use crate::form::catalog::Catalog;
 pub struct AppOptions {
     pub data_dir: PathBuf,
     pub dialogs: Box<dyn FileDialogs>,
+    /// When the process started, to report the time to the first frame (TIANBIAO_TIMING=1).
+    pub started: Option<std::time::Instant>,
 }
 
 pub enum Screen {
@@ -45,6 +47,7 @@ pub struct TianbiaoApp {
     settings: super::settings::Settings,
     /// Whether the saved zoom has been applied (on the first frame).
     zoom_applied: bool,
+    started: Option<std::time::Instant>,
 }
 
 impl TianbiaoApp {
@@ -82,6 +85,7 @@ impl TianbiaoApp {
             deleted: None,
             settings,
             zoom_applied: false,
+            started: options.started,
         }
     }
 
@@ -216,7 +220,21 @@ impl TianbiaoApp {
                     self.add_photo(&field, path);
                 }
             }
-            Command::DroppedPhoto(path) => self.add_photo("photo", path),
+            Command::DroppedPhoto(path) => {
+                // A dropped file goes to the form's photo field.
+                let field = self
+                    .editor()
+                    .and_then(|editor| self.catalog.pair(&editor.draft.campaign))
+                    .and_then(|(definition, _)| {
+                        definition
+                            .fields()
+                            .find(|f| f.kind == crate::form::definition::FieldKind::Photo)
+                            .map(|f| f.id.clone())
+                    });
+                if let Some(field) = field {
+                    self.add_photo(&field, path);
+                }
+            }
             Command::AddImages(field) => {
                 for path in self.dialogs.pick_images() {
                     self.add_image(&field, path);
@@ -318,6 +336,14 @@ impl eframe::App for TianbiaoApp {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.zoom(&ctx);
+        if let Some(started) = self.started.take()
+            && std::env::var_os("TIANBIAO_TIMING").is_some()
+        {
+            eprintln!(
+                "first frame: {:.0} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         self.shortcuts(&ctx, &mut commands);
         self.poll_autosave();
         if let Some((message, color)) = self.notice.clone() {

@@ -45,6 +45,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// Opens the window on the platform's data folder.
 pub fn run() -> ExitCode {
+    let started = std::time::Instant::now();
     let Some(data_dir) = Library::default_root() else {
         eprintln!("找不到本机的数据文件夹（主目录未设置），无法保存草稿。");
         return ExitCode::FAILURE;
@@ -66,7 +67,11 @@ pub fn run() -> ExitCode {
         Box::new(move |creation| {
             install_fonts(&creation.egui_ctx);
             let dialogs = Box::new(dialogs::NativeDialogs);
-            Ok(Box::new(TianbiaoApp::new(AppOptions { data_dir, dialogs })))
+            Ok(Box::new(TianbiaoApp::new(AppOptions {
+                data_dir,
+                dialogs,
+                started: Some(started),
+            })))
         }),
     );
     match result {
