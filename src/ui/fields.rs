@@ -29,8 +29,15 @@ pub fn field_ui(
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut changed = false;
+    // Beside the field when there is room; under its label when the preview or the check
+    // panel leaves the centre narrow (1366×768 with a panel open).
+    let help_beside = ui.available_width() >= 3.0 * theme::HELP_WIDTH;
     ui.horizontal_top(|ui| {
-        let width = (ui.available_width() - theme::HELP_WIDTH - 16.0).max(260.0);
+        let width = if help_beside {
+            (ui.available_width() - theme::HELP_WIDTH - 16.0).max(260.0)
+        } else {
+            ui.available_width()
+        };
         ui.vertical(|ui| {
             ui.set_width(width);
             // The label with the live 字数 beside it, visible however long the text grows.
@@ -41,6 +48,9 @@ pub fn field_ui(
                     label
                 })
                 .inner;
+            if let Some(help) = field.help.as_ref().filter(|_| !help_beside) {
+                ui.label(RichText::new(help).color(theme::MUTED));
+            }
             let response = widget(ui, field, editor, env, label.id, commands);
             if let Some(response) = response {
                 changed |= response.changed();
@@ -56,7 +66,7 @@ pub fn field_ui(
             }
             findings_ui(ui, field, editor, env);
         });
-        if let Some(help) = &field.help {
+        if let Some(help) = field.help.as_ref().filter(|_| help_beside) {
             ui.add_sized(
                 [theme::HELP_WIDTH, 0.0],
                 egui::Label::new(RichText::new(help).color(theme::MUTED)).wrap(),
