@@ -93,11 +93,16 @@ fn status_label(ui: &mut Ui, status: &SaveStatus) {
 
 /// Local time of day (hh:mm:ss) of a Unix time; the offset comes from the environment where the
 /// platform does not tell it, so it defaults to China's UTC+8.
-pub fn clock(seconds: u64) -> String {
-    let offset: i64 = std::env::var("TIANBIAO_UTC_OFFSET_HOURS")
+/// Hours east of UTC for shown times: TIANBIAO_UTC_OFFSET_HOURS, else China's UTC+8.
+pub fn utc_offset_hours() -> i64 {
+    std::env::var("TIANBIAO_UTC_OFFSET_HOURS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(8);
+        .unwrap_or(8)
+}
+
+pub fn clock(seconds: u64) -> String {
+    let offset = utc_offset_hours();
     let local = (seconds as i64 + offset * 3600).rem_euclid(86_400);
     format!(
         "{:02}:{:02}:{:02}",

@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
-use super::guide::clock;
+use super::guide::{clock, utc_offset_hours};
 use super::theme;
 use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
@@ -162,10 +162,7 @@ fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command
 
 /// Local date (YYYY-MM-DD) of a Unix time, with the same offset as `clock`.
 fn day(seconds: u64) -> String {
-    let offset: i64 = std::env::var("TIANBIAO_UTC_OFFSET_HOURS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(8);
+    let offset = utc_offset_hours();
     let days = (seconds as i64 + offset * 3600).div_euclid(86_400);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;
