@@ -9,6 +9,15 @@
 //!   listed as `check` lists findings.
 //! - `tianbiao summary DRAFT... -o OUT.pdf [--no-seal-guides]`: the 候选人汇总表 of drafts of
 //!   one campaign.
+//! - `tianbiao pack DRAFT... -o DIR [--unit NAME] [--no-seal-guides]`: the submission package
+//!   (folder and zip); prints both paths; exit 1 when the 材料清单 lists things still to fix.
+//! - `tianbiao batch DRAFT... -o OUT.pdf`: all forms in one PDF, each starting on an odd page.
+//! - `tianbiao docx DRAFT -o OUT.docx`: the Word copy of the 推荐表.
+//! - `tianbiao share DRAFT -o DIR|FILE.zip`: the draft and its photos as 姓名-推荐材料.zip.
+//! - `tianbiao import ZIP [--replace|--keep-both]`: adds a shared draft to the data folder;
+//!   exit 1 (nothing written) when the same candidate is already there and no choice is given.
+
+mod secretary;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,6 +29,8 @@ use crate::draft::{Draft, DraftFolder, Library};
 use crate::form::catalog::Catalog;
 use crate::form::count::count;
 use crate::form::validate::{Finding, Severity, validate};
+use crate::package::import::ImportChoice;
+use crate::package::pack::PackOptions;
 use crate::pdf::compose::ComposeOptions;
 use crate::pdf::export::{ExportError, export_pdf, export_summary};
 
@@ -32,6 +43,9 @@ use crate::pdf::export::{ExportError, export_pdf, export_summary};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// 窗口的图形方式：默认先用 glow（OpenGL），打不开时自动改用 wgpu
+    #[arg(long, value_enum)]
+    pub renderer: Option<crate::ui::RendererChoice>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +91,62 @@ pub enum Command {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+    /// 生成报送材料包（文件夹和同名 zip）：推荐表 PDF、合订本、汇总表、按“姓名+序号”命名的照片原图、材料清单
+    Pack {
+        /// 同一活动、同一推荐单位的草稿文件夹
+        #[arg(required = true)]
+        drafts: Vec<PathBuf>,
+        /// 放材料包的文件夹
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 推荐单位名称；默认取草稿中填写的推荐单位
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        no_seal_guides: bool,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 把多份推荐表合成一个 PDF，供双面打印（每份从奇数页开始）
+    Batch {
+        #[arg(required = true)]
+        drafts: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        no_seal_guides: bool,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 导出推荐表的 Word 版（.docx）
+    Docx {
+        draft: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 把草稿和照片导出为一个“姓名-推荐材料.zip”，便于发给推荐单位
+    Share {
+        draft: PathBuf,
+        /// 文件夹（在其中生成“姓名-推荐材料.zip”）或 .zip 文件
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// 导入别人发来的“推荐材料.zip”；已有同一候选人时不导入，除非指定 --replace 或 --keep-both
+    Import {
+        zip: PathBuf,
+        /// 替换已有的同一候选人草稿（旧草稿移入回收文件夹，可恢复）
+        #[arg(long, conflicts_with = "keep_both")]
+        replace: bool,
+        /// 保留两份
+        #[arg(long)]
+        keep_both: bool,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
 }
 
 pub fn run_command(command: Command) -> ExitCode {
@@ -107,6 +177,54 @@ pub fn run_command(command: Command) -> ExitCode {
                 instructions: false,
             };
             summary(&drafts, &output, options, data_dir.as_deref())
+        }
+        Command::Pack {
+            drafts,
+            output,
+            unit,
+            no_seal_guides,
+            data_dir,
+        } => {
+            let options = PackOptions {
+                seal_guides: !no_seal_guides,
+                unit,
+            };
+            secretary::pack_command(&drafts, &output, &options, data_dir.as_deref())
+        }
+        Command::Batch {
+            drafts,
+            output,
+            no_seal_guides,
+            data_dir,
+        } => {
+            let options = ComposeOptions {
+                seal_guides: !no_seal_guides,
+                instructions: false,
+            };
+            secretary::batch_command(&drafts, &output, options, data_dir.as_deref())
+        }
+        Command::Docx {
+            draft,
+            output,
+            data_dir,
+        } => secretary::docx_command(&draft, &output, data_dir.as_deref()),
+        Command::Share {
+            draft,
+            output,
+            data_dir,
+        } => secretary::share_command(&draft, &output, data_dir.as_deref()),
+        Command::Import {
+            zip,
+            replace,
+            keep_both,
+            data_dir,
+        } => {
+            let choice = match (replace, keep_both) {
+                (true, _) => ImportChoice::Replace,
+                (_, true) => ImportChoice::KeepBoth,
+                _ => ImportChoice::Ask,
+            };
+            secretary::import_command(&zip, choice, data_dir.as_deref())
         }
     };
     match result {

@@ -3,9 +3,12 @@
 //! are in `draft`; the command line and the GUI are clients of both.
 
 pub mod cli;
+pub mod clock;
+pub mod docx;
 pub mod draft;
 pub mod fonts;
 pub mod form;
+pub mod package;
 pub mod pdf;
 pub mod photo;
 pub mod ui;

@@ -9,6 +9,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run_command(command),
-        None => tianbiao::ui::run(),
+        None => tianbiao::ui::run(cli.renderer),
     }
 }

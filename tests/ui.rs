@@ -201,7 +201,7 @@ fn a_photo_is_attached_through_the_dialog_and_copied() {
     jpeg(&photo, 826, 1062);
     let Setup { mut harness, .. } = app_with(FixedDialogs {
         images: vec![photo.clone()],
-        save_to: None,
+        ..FixedDialogs::default()
     });
     new_draft(&mut harness);
     open_section(&mut harness, "照片");
@@ -265,6 +265,7 @@ fn the_sample_opens_exports_and_the_pdf_is_there() {
     let Setup { mut harness, .. } = app_with(FixedDialogs {
         images: Vec::new(),
         save_to: Some(pdf.clone()),
+        ..FixedDialogs::default()
     });
     harness.run();
     harness.get_by_label("打开示例").click();
@@ -324,9 +325,39 @@ fn the_preview_shows_the_pages_that_will_print() {
     harness.get_by_label("打开示例").click();
     harness.run();
     harness.get_by_label("预览").click();
+    harness.step();
+    wait_for(&mut harness, |app| {
+        app.preview.pages() > 0 && !app.preview.is_busy()
+    });
     harness.run();
     harness.get_by_label("共7页");
     harness.get_by_label("第7页");
+}
+
+#[test]
+fn the_preview_follows_the_field_being_edited() {
+    let Setup { mut harness, .. } = app();
+    harness.run();
+    harness.get_by_label("打开示例").click();
+    harness.run();
+    harness.get_by_label("预览").click();
+    harness.step();
+    wait_for(&mut harness, |app| {
+        app.preview.pages() > 0 && !app.preview.is_busy()
+    });
+    open_section(&mut harness, "感人故事");
+    harness.get_by_label("感人故事 *").focus();
+    harness.step();
+    // The stories begin on the table's second or third page, never on the cover.
+    wait_for(&mut harness, |app| app.preview.followed_page().is_some());
+    let page = harness.state().preview.followed_page().unwrap_or(0);
+    assert!(page >= 2, "followed page {page}");
+    // Typing there changes the pages after the pause, off the UI thread, and still follows.
+    harness
+        .get_by_label("感人故事 *")
+        .type_text("又一段新的文字。");
+    wait_for(&mut harness, |app| !app.preview.is_busy());
+    assert_eq!(harness.state().preview.followed_page(), Some(page));
 }
 
 #[test]
@@ -352,4 +383,52 @@ fn the_zoom_is_remembered_between_runs() {
         });
     again.run();
     assert!((again.ctx.zoom_factor() - zoom).abs() < 0.01);
+}
+
+#[test]
+fn a_draft_changed_outside_the_app_is_never_overwritten_silently() {
+    let Setup { mut harness, .. } = app();
+    harness.run();
+    harness.get_by_label("打开示例").click();
+    harness.run();
+    let folder = folder(&harness);
+    // Another window (or PC) writes the same draft.
+    std::thread::sleep(Duration::from_millis(20));
+    let (mut other, _) = folder.load().unwrap();
+    other.answers.set_text("honours", "别处写的荣誉");
+    folder.save(&mut other).unwrap();
+    wait_for(&mut harness, |app| {
+        app.editor().is_some_and(|editor| editor.changed_outside)
+    });
+    harness.step();
+    harness.get_by_label("保留本程序中的版本");
+    // Typing now does not reach the disk.
+    harness.get_by_label("候选人姓名 *").focus();
+    harness.step();
+    harness.get_by_label("候选人姓名 *").type_text("甲");
+    wait_for(&mut harness, |app| {
+        app.editor()
+            .is_some_and(|e| e.draft.answers.text("name") == "郜穗宁甲")
+    });
+    std::thread::sleep(Duration::from_millis(1200));
+    harness.step();
+    let (on_disk, _) = folder.load().unwrap();
+    assert_eq!(on_disk.answers.text("honours"), "别处写的荣誉");
+    assert_eq!(on_disk.answers.text("name"), "郜穗宁");
+    // Keeping ours writes it, and theirs is kept beside it.
+    harness.get_by_label("保留本程序中的版本").click();
+    harness.step();
+    wait_for(&mut harness, |_| {
+        folder
+            .load()
+            .is_ok_and(|(draft, _)| draft.answers.text("name") == "郜穗宁甲")
+    });
+    let kept: Vec<_> = std::fs::read_dir(folder.dir.join("kept"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let theirs = std::fs::read_to_string(kept[0].path()).unwrap();
+    assert!(theirs.contains("别处写的荣誉"));
+    assert!(!harness.state().editor().unwrap().changed_outside);
 }

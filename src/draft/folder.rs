@@ -16,6 +16,8 @@ use crate::photo;
 
 const TEMP_FILE: &str = "draft.json.tmp";
 const BACKUP_DIR: &str = "backups";
+/// Versions written by someone else and kept before the app overwrote them.
+const KEPT_DIR: &str = "kept";
 /// How many earlier versions are kept in `backups/`.
 pub const BACKUPS_KEPT: usize = 5;
 /// Autosave writes after every pause in typing; a backup of each would keep only the last
@@ -172,6 +174,44 @@ impl DraftFolder {
         age.is_some_and(|age| age < self.backup_interval)
     }
 
+    /// Keeps a copy of the draft file as it is on disk now, under `kept/` (never rotated
+    /// away), before it is overwritten after a change made outside the app.
+    pub fn keep_disk_version(&self) -> Result<PathBuf, DraftError> {
+        let from = self.file();
+        let bytes = fs::read(&from).map_err(|error| DraftError::read(&from, &error))?;
+        self.keep(&bytes, "磁盘版本")
+    }
+
+    /// Keeps a draft under `kept/` with a label in its name (e.g. the version on screen, before
+    /// the one on disk is loaded over it).
+    pub fn keep_draft(&self, draft: &Draft, label: &str) -> Result<PathBuf, DraftError> {
+        let bytes = serde_json::to_vec_pretty(draft).map_err(|error| DraftError::Write {
+            path: self.file(),
+            reason: error.to_string(),
+            advice: "",
+        })?;
+        self.keep(&bytes, label)
+    }
+
+    fn keep(&self, bytes: &[u8], label: &str) -> Result<PathBuf, DraftError> {
+        let kept = self.dir.join(KEPT_DIR);
+        ensure_private_dir(&kept).map_err(|error| DraftError::write(&kept, &error))?;
+        let target = kept.join(format!("draft-{}-{label}.json", now_millis()));
+        let mut file =
+            create_private(&target).map_err(|error| DraftError::write(&target, &error))?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|error| DraftError::write(&target, &error))?;
+        Ok(target)
+    }
+
+    /// When the draft file was last changed and its size: a different stamp than the one of
+    /// our own last save means someone else wrote it.
+    pub fn disk_stamp(&self) -> Option<(SystemTime, u64)> {
+        let metadata = fs::metadata(self.file()).ok()?;
+        Some((metadata.modified().ok()?, metadata.len()))
+    }
+
     /// Earlier versions, oldest first.
     pub fn backups(&self) -> Vec<PathBuf> {
         json_files(&self.dir.join(BACKUP_DIR))
@@ -204,6 +244,24 @@ impl DraftFolder {
                 .file_name()
                 .map(|name| name.to_string_lossy().into_owned()),
         })
+    }
+
+    /// Writes a photo received from elsewhere (an imported draft) under its own name, readable
+    /// only by the owner. The name must be a plain file name.
+    pub fn put_file(&self, name: &str, bytes: &[u8]) -> Result<(), DraftError> {
+        let target = self.dir.join(name);
+        if name.is_empty() || name.contains(['/', '\\']) || name == DRAFT_FILE || name == ".." {
+            return Err(DraftError::write(
+                &target,
+                &io::Error::new(io::ErrorKind::InvalidInput, "文件名不合法"),
+            ));
+        }
+        ensure_private_dir(&self.dir).map_err(|error| DraftError::write(&self.dir, &error))?;
+        let mut file =
+            create_private(&target).map_err(|error| DraftError::write(&target, &error))?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|error| DraftError::write(&target, &error))
     }
 
     fn free_name(&self, stem: &str, extension: &str) -> String {

@@ -61,6 +61,14 @@ impl Draft {
         }
     }
 
+    /// The candidate's name for file names (姓名-推荐表.pdf, 姓名1.jpg), else the shown name.
+    pub fn candidate_name(&self) -> String {
+        match self.answers.text("name").trim() {
+            "" => self.display_name(),
+            name => name.to_owned(),
+        }
+    }
+
     /// Same content, ignoring when it was saved (to know whether there is anything to save).
     pub fn same_content(&self, other: &Draft) -> bool {
         self.form == other.form

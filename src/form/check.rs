@@ -45,7 +45,7 @@ pub fn check_definition(file: &str, definition: &FormDefinition) -> Result<(), L
     let printed = check_print(file, definition)?;
     if let Some(field) = definition
         .fields()
-        .find(|field| !printed.contains(field.id.as_str()))
+        .find(|field| !field.files_only && !printed.contains(field.id.as_str()))
     {
         let place = format!("字段“{}”（{}）", field.id, field.label);
         return fail(
@@ -73,7 +73,7 @@ fn check_rule(rule: &Rule, field: &Field) -> Result<(), String> {
         ),
         Rule::PlausibleBirth { .. } | Rule::YouthHint => matches!(kind, FieldKind::YearMonth),
         Rule::PhotoPrint { .. } => matches!(kind, FieldKind::Photo),
-        Rule::ImagesPrint { .. } => matches!(kind, FieldKind::Images { .. }),
+        Rule::ImagesPrint { .. } | Rule::PackagePhotos => matches!(kind, FieldKind::Images { .. }),
         Rule::History {
             start, end, what, ..
         } => {

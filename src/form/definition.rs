@@ -56,6 +56,12 @@ pub struct Field {
     /// (e.g. the separate 3000字 事迹材料 of 衡水 2019).
     #[serde(default)]
     pub only_if_campaign_limit: Option<String>,
+    /// The field exists only in campaigns that ask for this material (e.g. `life_work_photos`).
+    #[serde(default)]
+    pub only_if_campaign_material: Option<String>,
+    /// Handed in as files beside the table (生活或工作照片), never printed in it.
+    #[serde(default)]
+    pub files_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -46,6 +46,9 @@ pub enum Rule {
     },
     /// Evidence images readable when printed on at most the given pages.
     ImagesPrint { min_dpi: u32 },
+    /// Photos handed in as files (生活或工作照片): as many as the notice asks, in its format
+    /// and file size.
+    PackagePhotos,
     /// Eligibility: words in the position that suggest an excluded office (处长, 局长, 部队 …).
     ExcludedOffice { words: Vec<String>, message: String },
     /// Eligibility: a title already held that excludes the candidate.

@@ -9,6 +9,26 @@ pub struct Document {
     /// Document title in the PDF's metadata.
     pub title: String,
     pub pages: Vec<Page>,
+    /// Where each field's answer begins, so the preview can show the page being edited.
+    pub anchors: Vec<Anchor>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub field: String,
+    /// Index into `pages`.
+    pub page: usize,
+    pub y_mm: f32,
+}
+
+impl Document {
+    /// The page where a field's answer begins.
+    pub fn page_of(&self, field: &str) -> Option<usize> {
+        self.anchors
+            .iter()
+            .find(|anchor| anchor.field == field)
+            .map(|anchor| anchor.page)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -553,6 +553,7 @@ mod tests {
         Document {
             title: "推荐表 张三".to_owned(),
             pages: vec![first, second],
+            anchors: Vec::new(),
         }
     }
 

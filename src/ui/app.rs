@@ -8,7 +8,9 @@ use eframe::egui::{self, Key, Modifiers, RichText};
 use super::command::Command;
 use super::dialogs::FileDialogs;
 use super::editor::{Editor, SaveStatus};
+use super::exchange_ui::{self, Imported, PendingImport};
 use super::guide::{Panels, guide_ui};
+use super::secretary::{SecretaryState, secretary_ui};
 use super::start::{StartState, start_ui};
 use super::{export_ui, preview, theme};
 use crate::draft::autosave::{AutosaveEvent, Autosaver, DEFAULT_DELAY};
@@ -26,6 +28,7 @@ pub struct AppOptions {
 pub enum Screen {
     Start,
     Edit(Box<Editor>),
+    Secretary(Box<SecretaryState>),
 }
 
 pub struct TianbiaoApp {
@@ -40,6 +43,8 @@ pub struct TianbiaoApp {
     pub preview: preview::Preview,
     /// A message for the user (what went wrong, what was done), shown until replaced.
     pub notice: Option<(String, egui::Color32)>,
+    /// An import waiting for “replace, keep both or cancel”.
+    pub pending_import: Option<PendingImport>,
     /// Taken only when the app is dropped, to write what is pending.
     autosaver: Option<Autosaver>,
     dialogs: Box<dyn FileDialogs>,
@@ -80,6 +85,7 @@ impl TianbiaoApp {
             export: None,
             preview: preview::Preview::default(),
             notice: None,
+            pending_import: None,
             autosaver: Some(Autosaver::start(DEFAULT_DELAY)),
             dialogs: options.dialogs,
             deleted: None,
@@ -92,7 +98,7 @@ impl TianbiaoApp {
     pub fn editor(&self) -> Option<&Editor> {
         match &self.screen {
             Screen::Edit(editor) => Some(editor),
-            Screen::Start => None,
+            Screen::Start | Screen::Secretary(_) => None,
         }
     }
 
@@ -155,6 +161,17 @@ impl TianbiaoApp {
     }
 
     fn save_now(&mut self) {
+        if let Screen::Edit(editor) = &mut self.screen
+            && editor.changed_outside
+        {
+            // Someone else's version is kept before ours goes over it: nothing is lost.
+            if let Err(error) = editor.folder.keep_disk_version() {
+                self.notice = Some((error.to_string(), theme::ERROR));
+                return;
+            }
+            editor.changed_outside = false;
+            editor.force_dirty();
+        }
         if let Screen::Edit(editor) = &mut self.screen
             && editor.is_dirty()
         {
@@ -255,8 +272,81 @@ impl TianbiaoApp {
                     self.tell(error, theme::ERROR);
                 }
             }
+            Command::Secretary(campaign) => {
+                self.save_now();
+                self.refresh_drafts();
+                let campaign = campaign.unwrap_or_else(|| self.busiest_campaign());
+                let state = SecretaryState::load(&campaign, &self.drafts, &self.catalog);
+                self.screen = Screen::Secretary(Box::new(state));
+            }
+            Command::SecretaryJob(job) => {
+                if let Screen::Secretary(state) = &mut self.screen {
+                    state.start(job, &self.catalog, self.dialogs.as_mut());
+                }
+            }
+            Command::Share(folder) => match exchange_ui::share(&folder, self.dialogs.as_mut()) {
+                Some(Ok(message)) => self.tell(message, theme::OK),
+                Some(Err(message)) => self.tell(message, theme::ERROR),
+                None => {}
+            },
+            Command::Import => {
+                if let Some(zip) = self.dialogs.pick_zip() {
+                    self.import(zip, crate::package::import::ImportChoice::Ask);
+                }
+            }
+            Command::ResolveOutsideChange(keep_mine) => self.resolve_outside_change(keep_mine),
+            Command::ResolveImport(choice) => {
+                if let (Some(pending), Some(choice)) = (self.pending_import.take(), choice) {
+                    self.import(pending.zip, choice);
+                }
+            }
         }
         ctx.request_repaint();
+    }
+
+    fn import(&mut self, zip: PathBuf, choice: crate::package::import::ImportChoice) {
+        match exchange_ui::import(&self.library, &self.catalog, zip, choice) {
+            Ok(Imported::Done(message)) => self.tell(message, theme::OK),
+            Ok(Imported::Ask(pending)) => self.pending_import = Some(pending),
+            Err(message) => self.tell(message, theme::ERROR),
+        }
+        self.refresh_drafts();
+    }
+
+    fn resolve_outside_change(&mut self, keep_mine: bool) {
+        if keep_mine {
+            return self.save_now();
+        }
+        let Screen::Edit(editor) = &mut self.screen else {
+            return;
+        };
+        let kept = match editor.folder.keep_draft(&editor.draft, "本机版本") {
+            Ok(kept) => kept,
+            Err(error) => return self.tell(error.to_string(), theme::ERROR),
+        };
+        let folder = editor.folder.clone();
+        self.open(folder);
+        self.tell(
+            format!(
+                "已载入磁盘上的版本；您在本机的版本另存为 {}",
+                kept.display()
+            ),
+            theme::HINT,
+        );
+    }
+
+    /// The campaign most drafts belong to (the secretary's own, usually), else the newest.
+    fn busiest_campaign(&self) -> String {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for draft in &self.drafts {
+            *counts.entry(draft.campaign.as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(id, _)| id.to_owned())
+            .or_else(|| self.catalog.campaigns.first().map(|c| c.id.clone()))
+            .unwrap_or_default()
     }
 
     fn open_sample(&mut self) {
@@ -331,6 +421,28 @@ impl TianbiaoApp {
     }
 }
 
+/// Which version to keep when the draft file changed outside the app; both are kept on disk.
+fn outside_change_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    egui::Window::new("草稿文件已在外部修改")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+        .show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.label(
+                "磁盘上的草稿与本程序中的不同。无论选哪个，另一个版本都会另存一份，不会丢失。",
+            );
+            ui.horizontal(|ui| {
+                if ui.button("保留本程序中的版本").clicked() {
+                    commands.push(Command::ResolveOutsideChange(true));
+                }
+                if ui.button("载入磁盘上的版本").clicked() {
+                    commands.push(Command::ResolveOutsideChange(false));
+                }
+            });
+        });
+}
+
 impl eframe::App for TianbiaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -365,6 +477,7 @@ impl eframe::App for TianbiaoApp {
                 &self.problems,
                 &mut commands,
             ),
+            Screen::Secretary(state) => secretary_ui(ui, state, &self.catalog, &mut commands),
             Screen::Edit(editor) => {
                 if let Some((definition, campaign)) = self.catalog.pair(&editor.draft.campaign) {
                     if self.panels.preview {
@@ -383,11 +496,24 @@ impl eframe::App for TianbiaoApp {
                         &mut commands,
                     );
                     if changed && editor.is_dirty() {
-                        editor.status = SaveStatus::Pending;
-                        if let Some(autosaver) = &self.autosaver {
-                            autosaver.edited(&editor.folder, &editor.draft);
+                        // While the file on disk holds someone else's change, nothing is
+                        // written over it until the user chooses.
+                        if !editor.changed_outside {
+                            editor.status = SaveStatus::Pending;
+                            if let Some(autosaver) = &self.autosaver {
+                                autosaver.edited(&editor.folder, &editor.draft);
+                            }
                         }
                         self.preview.edited();
+                    }
+                    if editor.check_disk() {
+                        self.notice = Some((
+                            "草稿文件在本程序之外被修改了（可能在另一个窗口或另一台电脑上打开过）。自动保存已暂停，请选择保留哪个版本。".into(),
+                            theme::ERROR,
+                        ));
+                    }
+                    if editor.changed_outside {
+                        outside_change_ui(&ctx, &mut commands);
                     }
                     if let Some(dialog) = &mut self.export {
                         let open = dialog.ui(
@@ -404,6 +530,9 @@ impl eframe::App for TianbiaoApp {
                     }
                 }
             }
+        }
+        if let Some(pending) = &self.pending_import {
+            exchange_ui::conflict_ui(&ctx, pending, &mut commands);
         }
         for command in commands {
             self.run(command, &ctx);

@@ -1,7 +1,9 @@
 //! What the UI asks the app to do: collected while drawing a frame, run at its end, so drawing
 //! code never touches the disk.
 
+use super::secretary::Job;
 use crate::draft::DraftFolder;
+use crate::package::import::ImportChoice;
 use crate::pdf::compose::ComposeOptions;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,4 +31,17 @@ pub enum Command {
     Export(ComposeOptions),
     /// Open a file or folder with the system's program.
     OpenExternally(std::path::PathBuf),
+    /// The secretary's screen, for a campaign (by default the one with the most drafts).
+    Secretary(Option<String>),
+    /// 生成汇总表 / 批量导出 / 生成材料包 for the selected candidates.
+    SecretaryJob(Job),
+    /// Save a draft as 姓名-推荐材料.zip with the save dialog.
+    Share(DraftFolder),
+    /// Import a 推荐材料.zip chosen with the file dialog.
+    Import,
+    /// The draft file was changed outside the app: true keeps the version on screen (the one on
+    /// disk is kept as a copy), false loads the one on disk (the one on screen is kept).
+    ResolveOutsideChange(bool),
+    /// The answer to “same candidate already here”: replace, keep both, or None to cancel.
+    ResolveImport(Option<ImportChoice>),
 }

@@ -3,13 +3,44 @@
 
 use std::path::PathBuf;
 
+/// What a save dialog saves: its title, filter label and extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    Pdf,
+    Zip,
+}
+
+impl SaveKind {
+    fn title(self) -> &'static str {
+        match self {
+            SaveKind::Pdf => "导出PDF",
+            SaveKind::Zip => "导出推荐材料",
+        }
+    }
+
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            SaveKind::Pdf => ("PDF 文件", "pdf"),
+            SaveKind::Zip => ("压缩包", "zip"),
+        }
+    }
+}
+
 pub trait FileDialogs {
     /// One image (the ID photo).
     fn pick_image(&mut self) -> Option<PathBuf>;
     /// Several images (佐证材料).
     fn pick_images(&mut self) -> Vec<PathBuf>;
-    /// Where to save a PDF, starting from a suggested file name.
-    fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Where to save a file, starting from a suggested file name.
+    fn save_file(&mut self, kind: SaveKind, suggested_name: &str) -> Option<PathBuf>;
+    /// A 推荐材料.zip to import.
+    fn pick_zip(&mut self) -> Option<PathBuf>;
+    /// A folder to put the submission package in.
+    fn pick_folder(&mut self) -> Option<PathBuf>;
+
+    fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        self.save_file(SaveKind::Pdf, suggested_name)
+    }
 }
 
 /// The platform's own dialogs.
@@ -31,12 +62,26 @@ impl FileDialogs for NativeDialogs {
         image_dialog().pick_files().unwrap_or_default()
     }
 
-    fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf> {
+    fn save_file(&mut self, kind: SaveKind, suggested_name: &str) -> Option<PathBuf> {
+        let (label, extension) = kind.filter();
         rfd::FileDialog::new()
-            .set_title("导出PDF")
+            .set_title(kind.title())
             .set_file_name(suggested_name)
-            .add_filter("PDF 文件", &["pdf"])
+            .add_filter(label, &[extension])
             .save_file()
+    }
+
+    fn pick_zip(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("导入推荐材料")
+            .add_filter("推荐材料（zip）", &["zip", "ZIP"])
+            .pick_file()
+    }
+
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("选择存放材料包的文件夹")
+            .pick_folder()
     }
 }
 
@@ -44,7 +89,11 @@ impl FileDialogs for NativeDialogs {
 #[derive(Debug, Default, Clone)]
 pub struct FixedDialogs {
     pub images: Vec<PathBuf>,
+    /// The answer of every save dialog; when None, `save_dir` joined with the suggested name.
     pub save_to: Option<PathBuf>,
+    pub save_dir: Option<PathBuf>,
+    pub zip: Option<PathBuf>,
+    pub folder: Option<PathBuf>,
 }
 
 impl FileDialogs for FixedDialogs {
@@ -56,7 +105,17 @@ impl FileDialogs for FixedDialogs {
         self.images.clone()
     }
 
-    fn save_pdf(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save_to.clone()
+    fn save_file(&mut self, _kind: SaveKind, suggested_name: &str) -> Option<PathBuf> {
+        self.save_to
+            .clone()
+            .or_else(|| Some(self.save_dir.as_ref()?.join(suggested_name)))
+    }
+
+    fn pick_zip(&mut self) -> Option<PathBuf> {
+        self.zip.clone()
+    }
+
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.folder.clone()
     }
 }

@@ -53,15 +53,25 @@ pub struct Editor {
     pub show_all: bool,
     /// A field to bring into view and focus on the next frame (from the check panel).
     pub jump_to: Option<String>,
+    /// The field last focused or changed: the preview shows its page.
+    pub editing: Option<String>,
     /// Choice fields switched to free text (其他).
     pub other: HashSet<String>,
     pub status: SaveStatus,
+    /// The draft file's stamp after our last load or save.
+    disk: Option<(std::time::SystemTime, u64)>,
+    disk_checked: std::time::Instant,
+    /// The file on disk was changed by someone else since we last read or wrote it.
+    pub changed_outside: bool,
+    /// Save even if the content equals the last save (ours must go back over another's).
+    force_save: bool,
     pub thumbnails: super::thumbnails::Thumbnails,
 }
 
 impl Editor {
     pub fn new(folder: DraftFolder, draft: Draft) -> Self {
         Editor {
+            disk: folder.disk_stamp(),
             folder,
             saved: draft.clone(),
             draft,
@@ -69,8 +79,12 @@ impl Editor {
             shown: HashSet::new(),
             show_all: false,
             jump_to: None,
+            editing: None,
             other: HashSet::new(),
             status: SaveStatus::Loaded,
+            disk_checked: std::time::Instant::now(),
+            changed_outside: false,
+            force_save: false,
             thumbnails: Default::default(),
         }
     }
@@ -81,13 +95,41 @@ impl Editor {
 
     /// Whether the screen holds something the disk does not.
     pub fn is_dirty(&self) -> bool {
-        !self.draft.same_content(&self.saved)
+        self.force_save || !self.draft.same_content(&self.saved)
     }
 
     /// Called when a save of `content` has landed.
     pub fn saved(&mut self, content: Draft, at: u64) {
         self.saved = content;
         self.status = SaveStatus::Saved(at);
+        self.disk = self.folder.disk_stamp();
+        self.changed_outside = false;
+        self.force_save = false;
+    }
+
+    /// Makes the next save write even if nothing changed here (to put our version back over
+    /// one written by someone else).
+    pub fn force_dirty(&mut self) {
+        self.force_save = true;
+    }
+
+    /// Looks (at most once a second, and only while no save of ours is under way) whether the
+    /// draft file was changed by someone else; returns true when that is newly found.
+    pub fn check_disk(&mut self) -> bool {
+        let settled = !self.is_dirty() && !matches!(self.status, SaveStatus::Pending);
+        if self.changed_outside
+            || !settled
+            || self.disk_checked.elapsed() < std::time::Duration::from_secs(1)
+        {
+            return false;
+        }
+        self.disk_checked = std::time::Instant::now();
+        let now = self.folder.disk_stamp();
+        if now.is_some() && now != self.disk {
+            self.changed_outside = true;
+            return true;
+        }
+        false
     }
 
     pub fn findings(&self, definition: &FormDefinition, campaign: &Campaign) -> Vec<Finding> {

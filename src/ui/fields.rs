@@ -54,6 +54,9 @@ pub fn field_ui(
             let response = widget(ui, field, editor, env, label.id, commands);
             if let Some(response) = response {
                 changed |= response.changed();
+                if response.has_focus() || response.changed() {
+                    editor.editing = Some(field.id.clone());
+                }
                 if response.lost_focus() {
                     editor.shown.insert(field.id.clone());
                     normalize_date(field, editor);

@@ -7,6 +7,7 @@ use super::command::Command;
 use super::editor::{Editor, SaveStatus, SectionMark};
 use super::fields::{FieldEnv, field_ui};
 use super::theme;
+use crate::clock::clock;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::form::validate::{Finding, is_relevant};
@@ -89,27 +90,6 @@ fn status_label(ui: &mut Ui, status: &SaveStatus) {
                 .on_hover_text(message.as_str());
         }
     }
-}
-
-/// Local time of day (hh:mm:ss) of a Unix time; the offset comes from the environment where the
-/// platform does not tell it, so it defaults to China's UTC+8.
-/// Hours east of UTC for shown times: TIANBIAO_UTC_OFFSET_HOURS, else China's UTC+8.
-pub fn utc_offset_hours() -> i64 {
-    std::env::var("TIANBIAO_UTC_OFFSET_HOURS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(8)
-}
-
-pub fn clock(seconds: u64) -> String {
-    let offset = utc_offset_hours();
-    let local = (seconds as i64 + offset * 3600).rem_euclid(86_400);
-    format!(
-        "{:02}:{:02}:{:02}",
-        local / 3600,
-        local / 60 % 60,
-        local % 60
-    )
 }
 
 fn sections_list(

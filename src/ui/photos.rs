@@ -159,6 +159,45 @@ fn shift(crop: Crop, dx: f32, dy: f32, image: (u32, u32)) -> Crop {
     }
 }
 
+/// How many images there are against what they may be: printed pages for 佐证材料, the
+/// notice's count for photos handed in as files.
+fn images_status(field: &Field, images: &[PhotoRef], env: &FieldEnv) -> (String, Color32) {
+    if field.files_only {
+        let asked = env.campaign.photo.life_work_photos;
+        let text = match asked {
+            Some(range) if range.min == range.max => {
+                format!("{}张照片（通知要求{}张）", images.len(), range.min)
+            }
+            Some(range) => format!(
+                "{}张照片（通知要求{}—{}张）",
+                images.len(),
+                range.min,
+                range.max
+            ),
+            None => format!("{}张照片", images.len()),
+        };
+        let fits = asked.is_none_or(|r| (r.min..=r.max).contains(&(images.len() as u32)));
+        return (text, if fits { theme::MUTED } else { theme::NEAR });
+    }
+    let max_pages = match field.kind {
+        FieldKind::Images { max_pages } => max_pages.max(1),
+        _ => 2,
+    };
+    let (pages, shown) = evidence_layout(images, max_pages, &env.definition.print.page);
+    let color = if shown < images.len() {
+        theme::ERROR
+    } else {
+        theme::MUTED
+    };
+    let text = format!(
+        "{}张图片，打印占{}页（最多{}页）",
+        images.len(),
+        pages,
+        max_pages
+    );
+    (text, color)
+}
+
 enum ImageAction {
     Up(usize),
     Down(usize),
@@ -177,26 +216,9 @@ pub fn images_ui(
         commands.push(Command::AddImages(field.id.clone()));
     }
     let mut images = editor.draft.answers.images(&field.id).to_vec();
-    let max_pages = match field.kind {
-        FieldKind::Images { max_pages } => max_pages.max(1),
-        _ => 2,
-    };
-    let (pages, shown) = evidence_layout(&images, max_pages, &env.definition.print.page);
     if !images.is_empty() {
-        let color = if shown < images.len() {
-            theme::ERROR
-        } else {
-            theme::MUTED
-        };
-        ui.label(
-            RichText::new(format!(
-                "{}张图片，打印占{}页（最多{}页）",
-                images.len(),
-                pages,
-                max_pages
-            ))
-            .color(color),
-        );
+        let (text, color) = images_status(field, &images, env);
+        ui.label(RichText::new(text).color(color));
     }
     let mut action = None;
     let mut changed = false;
@@ -217,11 +239,16 @@ pub fn images_ui(
                 }
             }
             let caption = image.caption.get_or_insert_with(String::new);
+            let hint = if field.files_only {
+                "照片内容（可不填）"
+            } else {
+                "荣誉或奖励名称"
+            };
             let label = ui.label(format!("第{}张说明", index + 1));
             if ui
                 .add(
                     egui::TextEdit::singleline(caption)
-                        .hint_text("荣誉或奖励名称")
+                        .hint_text(hint)
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id)

@@ -1,14 +1,17 @@
 //! The live preview: the pages exactly as the PDF will print them, painted from the same page
-//! model the PDF writer uses (not a rendered PDF), recomposed shortly after edits, zoomable.
+//! model the PDF writer uses (not a rendered PDF), recomposed on a thread shortly after edits,
+//! zoomable, and following the page of the field being edited.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2, text::LayoutJob};
 
 use super::editor::Editor;
 use super::thumbnails::Thumb;
+use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::form::units::MM_PER_PT;
@@ -18,12 +21,21 @@ use crate::pdf::layout::{Color, Document, EncodedImage, Item, Page};
 /// Recompose this long after the last edit (typing is not slowed by layout).
 const SETTLE: Duration = Duration::from_millis(400);
 
+/// A composed document with, for each placed image, which photo file it is and the part of its
+/// thumbnail that prints (the crop, in 0–1 texture coordinates).
+struct Composed {
+    document: Document,
+    files: HashMap<usize, (String, Rect)>,
+}
+
 pub struct Preview {
     document: Option<Document>,
-    edited_at: Option<Instant>,
-    /// Which photo file each placed image is (the layout holds only the image), and the part
-    /// of its thumbnail that prints (the crop, in 0–1 texture coordinates).
     files: HashMap<usize, (String, Rect)>,
+    edited_at: Option<Instant>,
+    /// Composing runs on a thread so a long text never stalls typing.
+    composing: Option<Receiver<Result<Composed, String>>>,
+    /// The field and page last scrolled to, so the view follows the edit but not every frame.
+    followed: Option<(String, usize)>,
     pub zoom: f32,
     pub error: Option<String>,
 }
@@ -32,8 +44,10 @@ impl Default for Preview {
     fn default() -> Self {
         Preview {
             document: None,
-            edited_at: None,
             files: HashMap::new(),
+            edited_at: None,
+            composing: None,
+            followed: None,
             zoom: 1.0,
             error: None,
         }
@@ -49,54 +63,40 @@ impl Preview {
         self.document.as_ref().map_or(0, |d| d.pages.len())
     }
 
-    fn recompose(&mut self, editor: &Editor, definition: &FormDefinition, campaign: &Campaign) {
-        let font = match crate::pdf::export::font() {
-            Ok(font) => font,
-            Err(error) => return self.error = Some(error.to_string()),
-        };
-        // Layout needs only the boxes: stand-in images; the screen shows thumbnails instead.
-        let mut images = HashMap::new();
-        self.files.clear();
-        let photos = editor.draft.answers.photo_files();
-        for target in image_targets(definition, campaign, &editor.draft.answers) {
-            let stand_in = Arc::new(EncodedImage {
-                jpeg: Vec::new(),
-                width_px: target.width_px,
-                height_px: target.height_px,
-                components: 3,
-            });
-            let upright = photos
-                .iter()
-                .find(|(_, photo)| photo.file == target.file)
-                .map(|(_, photo)| photo.upright_size());
-            let uv = match (target.crop, upright) {
-                (Some(crop), Some((w, h))) if w > 0 && h > 0 => {
-                    let (w, h) = (w as f32, h as f32);
-                    Rect::from_min_max(
-                        Pos2::new(crop.x as f32 / w, crop.y as f32 / h),
-                        Pos2::new(
-                            (crop.x + crop.width) as f32 / w,
-                            (crop.y + crop.height) as f32 / h,
-                        ),
-                    )
-                }
-                _ => Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-            };
-            let key = Arc::as_ptr(&stand_in) as usize;
-            self.files.insert(key, (target.file.clone(), uv));
-            images.insert(target.file, stand_in);
-        }
-        let context = Context {
-            definition,
-            campaign,
-            answers: &editor.draft.answers,
-            images: &images,
-            measure: font,
-            options: ComposeOptions::default(),
-        };
-        self.document = Some(compose(&context));
+    /// Whether a recomposition is running or waiting for typing to settle.
+    pub fn is_busy(&self) -> bool {
+        self.composing.is_some() || self.edited_at.is_some()
+    }
+
+    fn start(&mut self, editor: &Editor, definition: &FormDefinition, campaign: &Campaign) {
+        let (sender, receiver) = channel();
+        let answers = editor.draft.answers.clone();
+        let (definition, campaign) = (definition.clone(), campaign.clone());
+        std::thread::spawn(move || {
+            let _ = sender.send(compose_preview(&definition, &campaign, &answers));
+        });
+        self.composing = Some(receiver);
         self.edited_at = None;
-        self.error = None;
+    }
+
+    fn receive(&mut self) {
+        let Some(receiver) = &self.composing else {
+            return;
+        };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err("预览排版时程序出错。".to_owned()),
+        };
+        self.composing = None;
+        match result {
+            Ok(composed) => {
+                self.document = Some(composed.document);
+                self.files = composed.files;
+                self.error = None;
+            }
+            Err(message) => self.error = Some(message),
+        }
     }
 
     pub fn ui(
@@ -106,9 +106,14 @@ impl Preview {
         definition: &FormDefinition,
         campaign: &Campaign,
     ) {
+        self.receive();
         let settled = self.edited_at.is_some_and(|at| at.elapsed() >= SETTLE);
-        if self.document.is_none() || settled {
-            self.recompose(editor, definition, campaign);
+        let never = self.document.is_none() && self.error.is_none();
+        if self.composing.is_none() && (settled || never) {
+            self.start(editor, definition, campaign);
+        }
+        if self.composing.is_some() {
+            ui.ctx().request_repaint_after(Duration::from_millis(30));
         } else if self.edited_at.is_some() {
             ui.ctx().request_repaint_after(SETTLE);
         }
@@ -116,6 +121,9 @@ impl Preview {
             ui.strong("打印预览");
             ui.label(format!("共{}页", self.pages()));
             ui.add(egui::Slider::new(&mut self.zoom, 0.5..=2.0).text("缩放"));
+            if self.composing.is_some() {
+                ui.spinner();
+            }
         });
         if let Some(error) = &self.error {
             ui.colored_label(super::theme::ERROR, error.as_str());
@@ -123,6 +131,13 @@ impl Preview {
         let Some(document) = &self.document else {
             return;
         };
+        // Follow the field being edited: scroll once to its page when the field or its page
+        // changes, then leave the scrolling to the user.
+        let follow = editor
+            .editing
+            .as_ref()
+            .and_then(|field| Some((field.clone(), document.page_of(field)?)))
+            .filter(|target| self.followed.as_ref() != Some(target));
         let width = ui.available_width() - 16.0;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -133,12 +148,74 @@ impl Preview {
                         Vec2::new(page.width_mm * scale, page.height_mm * scale),
                         egui::Sense::hover(),
                     );
+                    if follow.as_ref().is_some_and(|(_, page)| *page == index) {
+                        ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+                    }
                     paint_page(ui, page, rect, scale, editor, &self.files);
                     ui.label(egui::RichText::new(format!("第{}页", index + 1)).small());
                     ui.add_space(8.0);
                 }
             });
+        if let Some(target) = follow {
+            self.followed = Some(target);
+        }
     }
+
+    /// The page shown for the field being edited, once the preview has followed it.
+    pub fn followed_page(&self) -> Option<usize> {
+        self.followed.as_ref().map(|(_, page)| *page)
+    }
+}
+
+/// Lays out the pages with stand-in images (the screen shows thumbnails instead of print data).
+fn compose_preview(
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    answers: &Answers,
+) -> Result<Composed, String> {
+    let font = crate::pdf::export::font().map_err(|error| error.to_string())?;
+    let mut images = HashMap::new();
+    let mut files = HashMap::new();
+    let photos = answers.photo_files();
+    for target in image_targets(definition, campaign, answers) {
+        let stand_in = Arc::new(EncodedImage {
+            jpeg: Vec::new(),
+            width_px: target.width_px,
+            height_px: target.height_px,
+            components: 3,
+        });
+        let upright = photos
+            .iter()
+            .find(|(_, photo)| photo.file == target.file)
+            .map(|(_, photo)| photo.upright_size());
+        let uv = match (target.crop, upright) {
+            (Some(crop), Some((w, h))) if w > 0 && h > 0 => {
+                let (w, h) = (w as f32, h as f32);
+                Rect::from_min_max(
+                    Pos2::new(crop.x as f32 / w, crop.y as f32 / h),
+                    Pos2::new(
+                        (crop.x + crop.width) as f32 / w,
+                        (crop.y + crop.height) as f32 / h,
+                    ),
+                )
+            }
+            _ => Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+        };
+        files.insert(Arc::as_ptr(&stand_in) as usize, (target.file.clone(), uv));
+        images.insert(target.file, stand_in);
+    }
+    let context = Context {
+        definition,
+        campaign,
+        answers,
+        images: &images,
+        measure: font,
+        options: ComposeOptions::default(),
+    };
+    Ok(Composed {
+        document: compose(&context),
+        files,
+    })
 }
 
 fn color(c: Color) -> Color32 {

@@ -3,8 +3,8 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
-use super::guide::{clock, utc_offset_hours};
 use super::theme;
+use crate::clock::{clock, day};
 use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
 
@@ -103,6 +103,22 @@ fn new_draft_ui(
             commands.push(Command::OpenSample);
         }
     });
+    ui.horizontal(|ui| {
+        if ui
+            .button("导入推荐材料…")
+            .on_hover_text("打开候选人发来的“姓名-推荐材料.zip”，加入我的草稿")
+            .clicked()
+        {
+            commands.push(Command::Import);
+        }
+        if ui
+            .button("推荐单位：汇总与报送…")
+            .on_hover_text("同一活动的全部草稿：生成汇总表、批量导出、生成报送材料包")
+            .clicked()
+        {
+            commands.push(Command::Secretary(None));
+        }
+    });
 }
 
 fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command>) {
@@ -151,6 +167,13 @@ fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command
                     {
                         commands.push(Command::Duplicate(draft.folder.clone()));
                     }
+                    if ui
+                        .add_enabled(draft.problem.is_none(), egui::Button::new("导出zip"))
+                        .on_hover_text("把草稿和照片存成一个“姓名-推荐材料.zip”，发给推荐单位")
+                        .clicked()
+                    {
+                        commands.push(Command::Share(draft.folder.clone()));
+                    }
                     if ui.button("删除").clicked() {
                         commands.push(Command::Delete(draft.folder.clone()));
                     }
@@ -158,21 +181,4 @@ fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command
                 ui.end_row();
             }
         });
-}
-
-/// Local date (YYYY-MM-DD) of a Unix time, with the same offset as `clock`.
-fn day(seconds: u64) -> String {
-    let offset = utc_offset_hours();
-    let days = (seconds as i64 + offset * 3600).div_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y}-{m:02}-{d:02}")
 }

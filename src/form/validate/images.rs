@@ -73,10 +73,20 @@ pub(super) fn photo_print(
     file_rules(photo, field, context, findings);
 }
 
-/// What the notice asks of photo files for the electronic package (jpg, ≥2MB): a hint, since
-/// printing the form does not depend on it.
+/// What the notice asks of photo files for the electronic package (jpg, ≥2MB): a hint for the
+/// ID photo, since printing the form does not depend on it.
 fn file_rules(photo: &PhotoRef, field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+    findings.extend(
+        file_problems(photo, context)
+            .into_iter()
+            .map(|(code, message)| Finding::new(Severity::Hint, field, code, message)),
+    );
+}
+
+/// The notice's format and size rules broken by one photo file, as (code, message).
+fn file_problems(photo: &PhotoRef, context: &Context) -> Vec<(&'static str, String)> {
     let rules = &context.campaign.photo;
+    let mut problems = Vec::new();
     let extension = photo
         .file
         .rsplit('.')
@@ -91,7 +101,7 @@ fn file_rules(photo: &PhotoRef, field: &Field, context: &Context, findings: &mut
             "通知要求照片为jpg格式，这张是{}：报送电子版时请提供jpg格式的原图。",
             extension
         );
-        findings.push(Finding::new(Severity::Hint, field, "photo_format", message));
+        problems.push(("photo_format", message));
     }
     if let Some(min) = rules.min_file_bytes
         && photo.bytes < min
@@ -101,12 +111,46 @@ fn file_rules(photo: &PhotoRef, field: &Field, context: &Context, findings: &mut
             min / (1024 * 1024),
             photo.bytes / 1024
         );
-        findings.push(Finding::new(
-            Severity::Hint,
-            field,
-            "photo_file_size",
-            message,
-        ));
+        problems.push(("photo_file_size", message));
+    }
+    problems
+}
+
+/// 生活或工作照片 go into the package as files: as many as the notice asks, each in its
+/// format and size (a warning: the package would not be what the notice asks for).
+pub(super) fn package_photos(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+    let photos = context.answers.images(&field.id);
+    if let Some(range) = context.campaign.photo.life_work_photos {
+        let count = photos.len() as u32;
+        if count < range.min || count > range.max {
+            let wanted = if range.min == range.max {
+                format!("{}张", range.min)
+            } else {
+                format!("{}—{}张", range.min, range.max)
+            };
+            let message = format!(
+                "通知要求{}{}，现在有{}张：请{}。",
+                field.label,
+                wanted,
+                count,
+                if count < range.min {
+                    "补充照片"
+                } else {
+                    "精选后删去多余的照片"
+                }
+            );
+            findings.push(Finding::new(
+                Severity::Warning,
+                field,
+                "photos_count",
+                message,
+            ));
+        }
+    }
+    for (index, photo) in photos.iter().enumerate() {
+        for (code, message) in file_problems(photo, context) {
+            findings.push(Finding::new(Severity::Warning, field, code, message).in_row(index));
+        }
     }
 }
 

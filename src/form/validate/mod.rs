@@ -92,10 +92,15 @@ impl Context<'_> {
 
 /// Whether a field belongs to this campaign's form (some exist only where a notice asks).
 pub fn is_relevant(field: &Field, campaign: &Campaign) -> bool {
-    match &field.only_if_campaign_limit {
-        Some(key) => campaign.word_limits.contains_key(key),
-        None => true,
-    }
+    let limit_set = field
+        .only_if_campaign_limit
+        .as_ref()
+        .is_none_or(|key| campaign.word_limits.contains_key(key));
+    let material_asked = field
+        .only_if_campaign_material
+        .as_ref()
+        .is_none_or(|id| campaign.materials.iter().any(|m| &m.id == id));
+    limit_set && material_asked
 }
 
 /// Every finding for a draft, in the order of the form, errors first within a field.
@@ -237,6 +242,7 @@ fn check_rule(rule: &Rule, field: &Field, context: &Context, findings: &mut Vec<
             ratio_tolerance_percent,
         } => images::photo_print(*min_dpi, *ratio_tolerance_percent, field, context, findings),
         Rule::ImagesPrint { min_dpi } => images::images_print(*min_dpi, field, context, findings),
+        Rule::PackagePhotos => images::package_photos(field, context, findings),
     }
 }
 

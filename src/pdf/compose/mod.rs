@@ -12,7 +12,7 @@ mod values;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::layout::{Document, EncodedImage, Item, Page};
+use super::layout::{Anchor, Document, EncodedImage, Item, Page};
 use super::measure::Measure;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
@@ -114,6 +114,7 @@ pub struct Pages {
     bottom: f32,
     /// Where the next thing goes on the current page.
     y: f32,
+    anchors: Vec<Anchor>,
 }
 
 impl Pages {
@@ -131,6 +132,18 @@ impl Pages {
             top: page.margin_top_mm,
             bottom: page.height_mm - page.margin_bottom_mm,
             y: page.margin_top_mm,
+            anchors: Vec::new(),
+        }
+    }
+
+    /// Notes that a field's answer is printed here (the first time only: where it begins).
+    fn anchor(&mut self, field: &str, y_mm: f32) {
+        if !self.anchors.iter().any(|anchor| anchor.field == field) {
+            self.anchors.push(Anchor {
+                field: field.to_owned(),
+                page: self.done.len(),
+                y_mm,
+            });
         }
     }
 
@@ -145,9 +158,9 @@ impl Pages {
         self.y = self.top;
     }
 
-    fn finish(mut self) -> Vec<Page> {
+    fn finish(mut self) -> (Vec<Page>, Vec<Anchor>) {
         self.done.push(self.current);
-        self.done
+        (self.done, self.anchors)
     }
 
     /// Height left on the current page.
@@ -173,7 +186,7 @@ pub fn compose(context: &Context) -> Document {
     }
     table::compose_table(&mut pages, context);
     pages::after_table(&mut pages, context);
-    let mut pages = pages.finish();
+    let (mut pages, anchors) = pages.finish();
     // The cover carries no number.
     pages::number_pages(
         &mut pages,
@@ -187,5 +200,9 @@ pub fn compose(context: &Context) -> Document {
     } else {
         format!("{}（{}）", context.campaign.form_title, name)
     };
-    Document { title, pages }
+    Document {
+        title,
+        pages,
+        anchors,
+    }
 }

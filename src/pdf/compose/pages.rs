@@ -48,6 +48,9 @@ fn centred_run(
 /// The cover: the campaign's title over two lines (…“最美科技工作者” / 推 荐 表) and the four
 /// lines of 候选人姓名, 工作单位, 推荐单位, 填报日期 on rules.
 pub fn cover(pages: &mut Pages, context: &Context) {
+    for line in &context.layout().cover.lines {
+        pages.anchor(&line.field, 0.0);
+    }
     let width = pages.width;
     let measure = context.measure;
     let title = &context.campaign.form_title;
@@ -237,6 +240,7 @@ fn evidence(pages: &mut Pages, context: &Context, field: &str, heading: &str, ma
     let area = evidence_area(spec);
     for page in 0..page_count {
         pages.new_page();
+        pages.anchor(field, spec.margin_top_mm);
         let heading_area = Area {
             x: area.x,
             y: spec.margin_top_mm,
@@ -306,6 +310,7 @@ fn separate_text(pages: &mut Pages, context: &Context, field: &str, heading: &st
         context.measure,
     );
     pages.new_page();
+    pages.anchor(field, pages.y);
     let heading_item = centred_run(
         heading,
         pages.width,

@@ -123,6 +123,7 @@ pub fn compose_summary(
     Document {
         title: campaign.summary_title.clone(),
         pages,
+        anchors: Vec::new(),
     }
 }
 

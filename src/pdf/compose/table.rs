@@ -13,6 +13,8 @@ struct PlannedCell {
     x: f32,
     width: f32,
     body: Body,
+    /// Fields whose answers the cell prints (for the preview's anchors).
+    fields: Vec<String>,
 }
 
 struct PlannedRow {
@@ -52,6 +54,12 @@ fn planned(
         x,
         width,
         body: Body::resolve(&cell.content, row, width, context),
+        fields: cell
+            .content
+            .fields()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     }
 }
 
@@ -158,7 +166,8 @@ fn plan_repeat(
         let planned_cells = cells
             .iter()
             .map(|cell| {
-                let plan = planned(cell, column, answer, context);
+                let mut plan = planned(cell, column, answer, context);
+                plan.fields.push(field.to_owned());
                 column += cell.span as usize;
                 plan
             })
@@ -305,6 +314,9 @@ fn draw_row(
     height: f32,
 ) {
     let y = pages.y;
+    for field in row.cells.iter().flat_map(|cell| &cell.fields) {
+        pages.anchor(field, y);
+    }
     let items = pages.items();
     for cell in &row.cells {
         let area = Area {
@@ -321,6 +333,9 @@ fn draw_row(
 
 fn draw_spans(group: &Group, top: f32, pages: &mut Pages, context: &Context) {
     let height = pages.y - top;
+    for field in group.spans.iter().flat_map(|span| &span.fields) {
+        pages.anchor(field, top);
+    }
     let items = pages.items();
     for span in &group.spans {
         let area = Area {

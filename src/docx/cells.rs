@@ -1,0 +1,235 @@
+//! The content of one table cell as Word paragraphs, resolved from the definition and the
+//! answers the way the PDF resolves it (pdf::compose::cells): labels, answers as printed,
+//! ☑/☐ boxes, the photo, the declaration with its signature blank, and a unit's opinion with
+//! room for its seal.
+
+use docx_rs::{AlignmentType, Paragraph, VAlignType};
+
+use super::Context;
+use super::images::{fit_width, picture};
+use super::runs::{
+    self, Style, exact_pitch, line, paragraph, run, text_paragraphs, vertical, width_em,
+};
+use crate::form::answers::Row;
+use crate::form::print::CellContent;
+use crate::pdf::compose::{SEAL_BLOCK_MM, SEAL_DIAMETER_MM, period, printed};
+
+/// Space between a cell's border and its text, left and right (the PDF's padding).
+pub const PADDING_MM: f32 = 1.8;
+/// A handwritten date: room for the year, month and day, as on the PDF.
+const DATE_BLANK: &str = "　　　　年　　月　　日";
+const STAMP: &str = "（盖章）";
+/// The date ends four characters from the right (GB/T 9704: 右空四字).
+const DATE_RIGHT_CHARS: f32 = 4.0;
+/// Space between two checkbox options, in em (two full-width spaces).
+const OPTION_GAP_EM: f32 = 2.0;
+/// The room for a signature, in full-width characters.
+const SIGNATURE_CHARS: usize = 8;
+
+/// A cell's paragraphs and where they sit in it.
+pub struct Content {
+    pub paragraphs: Vec<Paragraph>,
+    pub valign: VAlignType,
+}
+
+impl Content {
+    fn middle(paragraphs: Vec<Paragraph>) -> Self {
+        Content {
+            paragraphs,
+            valign: VAlignType::Center,
+        }
+    }
+
+    fn top(paragraphs: Vec<Paragraph>) -> Self {
+        Content {
+            paragraphs,
+            valign: VAlignType::Top,
+        }
+    }
+}
+
+/// The content of a cell `width_mm` wide; `row` is the answer row of a repeated group.
+pub fn content(cell: &CellContent, row: Option<&Row>, width_mm: f32, context: &Context) -> Content {
+    let body = context.body();
+    let centred = |text: &str| fitted(text, width_mm, context);
+    let column = |id: &str| row.and_then(|row| row.get(id)).map_or("", |v| v.trim());
+    match cell {
+        CellContent::Label {
+            text,
+            vertical: true,
+        } => Content::middle(vertical(text, body)),
+        CellContent::Label { text, .. } => Content::middle(
+            text.lines()
+                .map(|l| line(l.trim(), body, AlignmentType::Center))
+                .collect(),
+        ),
+        CellContent::Value { field } if !context.relevant(field) => Content::middle(Vec::new()),
+        CellContent::Value { field } => {
+            let value = printed(context.definition, context.answers, field);
+            if context.is_multiline(field) {
+                Content::top(text_paragraphs(&value, body))
+            } else {
+                Content::middle(centred(&value))
+            }
+        }
+        CellContent::Column { column: id } => Content::middle(centred(column(id))),
+        CellContent::Period { from, to } => {
+            let text = row.map(|row| period(row, from, to)).unwrap_or_default();
+            Content::middle(centred(&text))
+        }
+        CellContent::Checkboxes { field } => Content::middle(checkboxes(field, width_mm, context)),
+        CellContent::Photo { field } => Content::middle(photo(field, width_mm, context)),
+        CellContent::Statement {
+            text, signature, ..
+        } => Content::top(statement(text, signature, body, context)),
+        CellContent::Opinion { field, .. } => Content::top(opinion(field, body, context)),
+    }
+}
+
+/// A short answer centred on one line: at the body size if it fits, else shrunk down to the
+/// layout's smallest size, else wrapped at the body size, as the PDF fits values.
+fn fitted(text: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
+    let body = context.body();
+    let room = width_mm - 2.0 * PADDING_MM;
+    let min_pt = context.definition.print.page.min_font_size_pt;
+    text.lines()
+        .map(str::trim)
+        .map(|text| {
+            let natural = body.chars_mm(width_em(text));
+            // Quarter points, so the size is a round figure.
+            let shrunk = (body.size_pt * room / natural.max(0.01) * 4.0).floor() / 4.0;
+            let style = if natural <= room || shrunk < min_pt {
+                body
+            } else {
+                Style::plain(shrunk)
+            };
+            line(text, style, AlignmentType::Center)
+        })
+        .collect()
+}
+
+/// Every option of the field, ☑ before the chosen ones, ☐ before the others; options go on
+/// lines of their own as they fit, so Word never splits one across two lines.
+fn checkboxes(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
+    let body = context.body();
+    let chosen = context.answers.list(field);
+    let relevant = context.relevant(field);
+    let room_em = (width_mm - 2.0 * PADDING_MM) / body.chars_mm(1.0);
+    let options = context.options(field);
+    let mut lines: Vec<Vec<(&String, bool)>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for option in &options {
+        // The box, a space, the option; two full-width spaces before the next one.
+        let item = 1.5 + width_em(option);
+        if used > 0.0 && used + OPTION_GAP_EM + item > room_em {
+            lines.push(Vec::new());
+            used = 0.0;
+        }
+        if let Some(line) = lines.last_mut() {
+            if used > 0.0 {
+                used += OPTION_GAP_EM;
+            }
+            line.push((option, relevant && chosen.contains(option)));
+            used += item;
+        }
+    }
+    lines
+        .into_iter()
+        .filter(|line| !line.is_empty())
+        .map(|options| {
+            let mut paragraph = paragraph(body, AlignmentType::Left);
+            for (index, (option, checked)) in options.into_iter().enumerate() {
+                if index > 0 {
+                    paragraph = paragraph.add_run(run("　　", body));
+                }
+                paragraph = paragraph
+                    .add_run(runs::checkbox(checked, body))
+                    .add_run(run(" ", body))
+                    .add_run(run(option, body));
+            }
+            paragraph
+        })
+        .collect()
+}
+
+/// The ID photo at the campaign's printed size (smaller only if the cell is narrower), or the
+/// word 照片 where it goes.
+fn photo(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
+    let prepared = context
+        .answers
+        .photo(field)
+        .filter(|_| context.relevant(field))
+        .and_then(|photo| context.images.get(&photo.file));
+    let Some(prepared) = prepared else {
+        return vertical("照片", context.body());
+    };
+    let size = &context.campaign.photo.id_photo;
+    let (width, height) = fit_width(size.width_mm, size.height_mm, width_mm - 2.0 * PADDING_MM);
+    // No exact line pitch here: it would clip the picture to one line.
+    vec![
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(picture(&prepared.image, width, height, &context.pictures)),
+    ]
+}
+
+/// A right-aligned line ending `right_chars` characters from the cell's right edge.
+fn right(style: Style, right_chars: f32) -> Paragraph {
+    paragraph(style, AlignmentType::Right).indent(
+        None,
+        None,
+        Some(style.chars_twips(right_chars)),
+        None,
+    )
+}
+
+/// The declaration, then a line for the candidate's signature and the date blank.
+fn statement(text: &str, signature: &str, body: Style, context: &Context) -> Vec<Paragraph> {
+    let label = context
+        .definition
+        .field(signature)
+        .map_or("签名", |field| field.label.as_str());
+    // Underscores, not underlined spaces: Word does not underline spaces ending a line.
+    let blank = "_".repeat(2 * SIGNATURE_CHARS);
+    let mut paragraphs = text_paragraphs(text, body);
+    paragraphs.push(paragraph(body, AlignmentType::Left));
+    paragraphs.push(
+        right(body, 2.0)
+            .add_run(run(&format!("{label}："), body))
+            .add_run(run(&blank, body)),
+    );
+    paragraphs.push(right(body, DATE_RIGHT_CHARS).add_run(run(DATE_BLANK, body)));
+    paragraphs
+}
+
+/// A unit's opinion, then （盖章） over the date blank with room for the seal, placed as the PDF
+/// places them (pdf::compose::cells::draw_seal_place): the seal's upper part above （盖章）,
+/// （盖章） centred over the date, the date right-aligned four characters from the edge.
+fn opinion(field: &str, body: Style, context: &Context) -> Vec<Paragraph> {
+    let text = if context.relevant(field) {
+        context.answers.text(field)
+    } else {
+        ""
+    };
+    let pitch = body.pitch_mm();
+    let margin = (SEAL_BLOCK_MM - SEAL_DIAMETER_MM) / 2.0;
+    let stamp_centre = margin + 1.25 * SEAL_DIAMETER_MM / 2.0;
+    let date_gap = 0.3 * pitch;
+    let after = SEAL_BLOCK_MM - (stamp_centre + 1.3 * pitch + pitch / 2.0);
+    // Centred over the date: half the difference of their lengths further from the edge.
+    let date_chars = DATE_BLANK.chars().count() as f32;
+    let stamp_chars = STAMP.chars().count() as f32;
+    let stamp_right = DATE_RIGHT_CHARS + (date_chars - stamp_chars) / 2.0;
+    let mut paragraphs = text_paragraphs(text, body);
+    paragraphs.push(
+        right(body, stamp_right)
+            .line_spacing(exact_pitch(body, stamp_centre - pitch / 2.0, 0.0))
+            .add_run(run(STAMP, body)),
+    );
+    paragraphs.push(
+        right(body, DATE_RIGHT_CHARS)
+            .line_spacing(exact_pitch(body, date_gap, after))
+            .add_run(run(DATE_BLANK, body)),
+    );
+    paragraphs
+}

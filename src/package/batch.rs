@@ -1,0 +1,77 @@
+//! 批量导出: every selected form in one PDF for double-sided printing. Each form starts on an
+//! odd page (a blank page is added after a form with an odd number of pages), so the forms can
+//! be separated after printing and none shares a sheet with the next.
+
+use super::PackageError;
+use super::roster::Candidate;
+use crate::form::campaign::Campaign;
+use crate::form::definition::FormDefinition;
+use crate::pdf::compose::ComposeOptions;
+use crate::pdf::export::compose_draft;
+use crate::pdf::layout::{Document, Page};
+use crate::pdf::write::{WriteOptions, write_pdf};
+
+/// The forms and where each starts (1-based page numbers in the combined PDF).
+pub struct Batch {
+    pub pdf: Vec<u8>,
+    pub starts: Vec<(String, usize)>,
+    pub pages: usize,
+}
+
+pub fn export_batch(
+    candidates: &[&Candidate],
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    options: ComposeOptions,
+) -> Result<Batch, PackageError> {
+    let mut combined = Document {
+        title: format!("{}（{}份）", campaign.form_title, candidates.len()),
+        pages: Vec::new(),
+        anchors: Vec::new(),
+    };
+    let mut starts = Vec::new();
+    let mut font = None;
+    for candidate in candidates {
+        let (document, used) = compose_draft(
+            &candidate.folder,
+            &candidate.draft,
+            definition,
+            campaign,
+            options,
+        )
+        .map_err(|source| PackageError::Export {
+            name: candidate.name.clone(),
+            source,
+        })?;
+        font = Some(used);
+        let start = append_on_odd_page(&mut combined.pages, document.pages);
+        starts.push((candidate.name.clone(), start));
+    }
+    let font = font.ok_or(PackageError::NoDrafts)?;
+    let pages = combined.pages.len();
+    let pdf = write_pdf(&combined, font, &WriteOptions::default()).map_err(|error| {
+        PackageError::Export {
+            name: campaign.form_title.clone(),
+            source: error.into(),
+        }
+    })?;
+    Ok(Batch { pdf, starts, pages })
+}
+
+/// Adds a form's pages, first padding the combined pages to an even count so the form begins on
+/// the front of a sheet; returns the form's first page number (1-based).
+pub fn append_on_odd_page(combined: &mut Vec<Page>, form: Vec<Page>) -> usize {
+    if combined.len() % 2 == 1
+        && let Some(last) = combined.last()
+    {
+        let blank = Page {
+            width_mm: last.width_mm,
+            height_mm: last.height_mm,
+            items: Vec::new(),
+        };
+        combined.push(blank);
+    }
+    let start = combined.len() + 1;
+    combined.extend(form);
+    start
+}

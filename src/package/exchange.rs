@@ -1,0 +1,166 @@
+//! A draft as one file for the way between candidate and secretary: `姓名-推荐材料.zip` holding
+//! `draft.json` and its photos. Reading one back checks everything (a zip at all, ours, complete,
+//! not absurdly large, paths inside the folder) before anything is written anywhere.
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use super::PackageError;
+use crate::draft::folder::{LoadNotes, parse_draft};
+use crate::draft::library::safe_file_stem;
+use crate::draft::{DRAFT_FILE, Draft, DraftFolder};
+
+/// A photo original is a few MB; more than this in one entry is not a draft's photo.
+const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+/// All of a draft: the ID photo, evidence and life photos at camera size.
+const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The file name the notice-minded secretary expects: 姓名-推荐材料.zip.
+pub fn exchange_file_name(draft: &Draft) -> String {
+    format!("{}-推荐材料.zip", safe_file_stem(&draft.candidate_name()))
+}
+
+/// The draft and every photo it refers to, as zip bytes. Photos are stored as they are (JPEG
+/// does not compress further); the draft text is deflated.
+pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, PackageError> {
+    let json = serde_json::to_vec_pretty(draft).map_err(|error| PackageError::Incomplete {
+        path: DRAFT_FILE.into(),
+        detail: error.to_string(),
+    })?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let fail = |error: zip::result::ZipError| PackageError::Incomplete {
+        path: exchange_file_name(draft),
+        detail: error.to_string(),
+    };
+    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    zip.start_file(DRAFT_FILE, deflated).map_err(fail)?;
+    zip.write_all(&json).map_err(|error| fail(error.into()))?;
+    let mut written = Vec::new();
+    for (_, photo) in draft.answers.photo_files() {
+        if written.contains(&photo.file) {
+            continue;
+        }
+        let path = folder.dir.join(&photo.file);
+        let bytes = std::fs::read(&path).map_err(|_| PackageError::MissingPhoto {
+            name: draft.display_name(),
+            file: photo.file.clone(),
+        })?;
+        zip.start_file(photo.file.as_str(), stored).map_err(fail)?;
+        zip.write_all(&bytes).map_err(|error| fail(error.into()))?;
+        written.push(photo.file.clone());
+    }
+    let cursor = zip.finish().map_err(fail)?;
+    Ok(cursor.into_inner())
+}
+
+/// A draft read from an exchange zip, not yet written anywhere.
+#[derive(Debug)]
+pub struct Incoming {
+    pub draft: Draft,
+    pub notes: LoadNotes,
+    /// The photo files the draft refers to: name in the draft folder and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Reads and checks an exchange zip. `name` is only for messages (the zip's file name).
+pub fn read_exchange(name: &str, bytes: &[u8]) -> Result<Incoming, PackageError> {
+    let mut archive =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|error| PackageError::NotAZip {
+            path: name.to_owned(),
+            detail: error.to_string(),
+        })?;
+    // A zip re-packed by hand may hold the draft folder itself: accept one level of folder.
+    let (prefix, draft_index) = find_draft(&mut archive).ok_or_else(|| PackageError::Foreign {
+        path: name.to_owned(),
+    })?;
+    let draft_bytes = read_entry(&mut archive, draft_index, name)?;
+    let (draft, notes) = parse_draft(
+        std::path::Path::new(&format!("{name}/{DRAFT_FILE}")),
+        &draft_bytes,
+    )?;
+    let mut files = Vec::new();
+    let mut total = draft_bytes.len() as u64;
+    for (_, photo) in draft.answers.photo_files() {
+        if files.iter().any(|(file, _)| file == &photo.file) {
+            continue;
+        }
+        let plain = !photo.file.is_empty()
+            && !photo.file.contains(['/', '\\'])
+            && photo.file != ".."
+            && photo.file != DRAFT_FILE;
+        let index = plain
+            .then(|| archive.index_for_name(&format!("{prefix}{}", photo.file)))
+            .flatten()
+            .ok_or_else(|| PackageError::Incomplete {
+                path: name.to_owned(),
+                detail: format!("草稿引用的图片 {} 不在压缩包里", photo.file),
+            })?;
+        let content = read_entry(&mut archive, index, name)?;
+        total += content.len() as u64;
+        if total > MAX_TOTAL_BYTES {
+            return Err(PackageError::TooLarge {
+                path: name.to_owned(),
+                detail: format!("合计超过{}MB", MAX_TOTAL_BYTES / (1024 * 1024)),
+            });
+        }
+        files.push((photo.file.clone(), content));
+    }
+    Ok(Incoming {
+        draft,
+        notes,
+        files,
+    })
+}
+
+/// The folder prefix ("" or "张三/") and index of the draft.json entry.
+fn find_draft<R: Read + std::io::Seek>(archive: &mut ZipArchive<R>) -> Option<(String, usize)> {
+    if let Some(index) = archive.index_for_name(DRAFT_FILE) {
+        return Some((String::new(), index));
+    }
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    names.into_iter().find_map(|entry| {
+        let (folder, file) = entry.split_once('/')?;
+        (file == DRAFT_FILE && !folder.is_empty() && folder != "..")
+            .then(|| {
+                archive
+                    .index_for_name(&entry)
+                    .map(|i| (format!("{folder}/"), i))
+            })
+            .flatten()
+    })
+}
+
+/// One entry's bytes, refusing entries that claim or turn out to be too large.
+fn read_entry<R: Read + std::io::Seek>(
+    archive: &mut ZipArchive<R>,
+    index: usize,
+    name: &str,
+) -> Result<Vec<u8>, PackageError> {
+    let broken = |detail: String| PackageError::NotAZip {
+        path: name.to_owned(),
+        detail,
+    };
+    let entry = archive
+        .by_index(index)
+        .map_err(|error| broken(error.to_string()))?;
+    let too_large = || PackageError::TooLarge {
+        path: name.to_owned(),
+        detail: format!("单个文件超过{}MB", MAX_ENTRY_BYTES / (1024 * 1024)),
+    };
+    if entry.size() > MAX_ENTRY_BYTES {
+        return Err(too_large());
+    }
+    let mut content = Vec::new();
+    // The declared size may lie; never read past the cap whatever it says.
+    entry
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut content)
+        .map_err(|error| broken(error.to_string()))?;
+    if content.len() as u64 > MAX_ENTRY_BYTES {
+        return Err(too_large());
+    }
+    Ok(content)
+}

@@ -1,0 +1,14 @@
+//! The secretary's side: drafts travelling between candidate and secretary as one zip, the
+//! table of a campaign's candidates with the youth figure, all forms in one PDF for
+//! double-sided printing, and the submission package with its 材料清单.
+
+pub mod batch;
+pub mod checklist;
+mod error;
+pub mod exchange;
+pub mod import;
+pub mod pack;
+pub mod photos;
+pub mod roster;
+
+pub use error::PackageError;
