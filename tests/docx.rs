@@ -292,5 +292,5 @@ fn an_unreadable_photo_says_to_choose_it_again() {
     let message = export_docx(&folder, &draft, definition, campaign)
         .expect_err("a missing photo stops the export")
         .to_string();
-    assert!(message.contains("重新选择照片"), "{message}");
+    assert!(message.contains("重新选择这张图片"), "{message}");
 }

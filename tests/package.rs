@@ -217,7 +217,10 @@ fn a_package_of_three_holds_exactly_what_its_checklist_names() {
         .to_string_lossy()
         .into_owned();
     assert_eq!(name, "最美科技工作者+新乡市农学会");
-    assert_eq!(packed.zip, out.join("最美科技工作者+新乡市农学会.zip"));
+    assert_eq!(
+        packed.zip.as_deref(),
+        Some(out.join("最美科技工作者+新乡市农学会.zip").as_path())
+    );
 
     // The checklist names every file of the folder, and only those.
     let checklist_bytes = fs::read(packed.folder.join(CHECKLIST_FILE)).unwrap();
@@ -324,7 +327,7 @@ fn a_package_of_three_holds_exactly_what_its_checklist_names() {
     }
 
     // The zip holds the same files under the folder's name.
-    let zip = zip::ZipArchive::new(fs::File::open(&packed.zip).unwrap()).unwrap();
+    let zip = zip::ZipArchive::new(fs::File::open(packed.zip.as_ref().unwrap()).unwrap()).unwrap();
     let mut in_zip: Vec<String> = zip
         .file_names()
         .map(|n| n.strip_prefix(&format!("{name}/")).unwrap().to_owned())
@@ -407,7 +410,7 @@ fn the_youth_figure_follows_the_birth_dates() {
     let all: Vec<&Candidate> = loaded.iter().collect();
     let figure = youth_figure(campaign, &all).unwrap();
     assert_eq!((figure.young, figure.counted), (1, 3));
-    assert!(figure.meets_rule());
+    assert_eq!(figure.meets_rule(), Some(true));
     assert!(
         figure.describe().contains("45岁以下1人，共3人，占33%"),
         "{}",
@@ -415,7 +418,7 @@ fn the_youth_figure_follows_the_birth_dates() {
     );
     let older: Vec<&Candidate> = loaded[1..].iter().collect();
     let figure = youth_figure(campaign, &older).unwrap();
-    assert!(!figure.meets_rule());
+    assert_eq!(figure.meets_rule(), Some(false));
     assert!(
         figure.describe().contains("未达到"),
         "{}",
@@ -442,14 +445,30 @@ fn a_draft_travels_as_a_zip_between_two_data_folders() {
     else {
         panic!("first import has nothing to conflict with");
     };
-    let (copy, _) = imported.load().unwrap();
-    assert_eq!(copy.answers, draft.answers);
-    for (_, photo) in draft.answers.photo_files() {
+    let (mut copy, _) = imported.load().unwrap();
+    // Photos arrive under fresh names of our own, with the same bytes.
+    let pairs: Vec<(String, String)> = copy
+        .answers
+        .photo_files()
+        .iter()
+        .zip(draft.answers.photo_files())
+        .map(|((_, new), (_, old))| (new.file.clone(), old.file.clone()))
+        .collect();
+    assert_eq!(
+        pairs.len(),
+        6,
+        "ID photo, three certificates, two life photos"
+    );
+    for (new, old) in &pairs {
         assert_eq!(
-            fs::read(imported.dir.join(&photo.file)).unwrap(),
-            fs::read(folder.dir.join(&photo.file)).unwrap()
+            fs::read(imported.dir.join(new)).unwrap(),
+            fs::read(folder.dir.join(old)).unwrap()
         );
     }
+    for (photo, (_, old)) in copy.answers.photo_files_mut().into_iter().zip(&pairs) {
+        photo.file = old.clone();
+    }
+    assert_eq!(copy.answers, draft.answers);
 
     // The same candidate again: asked, nothing written.
     let again = || read_exchange("张三-推荐材料.zip", &bytes).unwrap();
@@ -533,7 +552,58 @@ fn damaged_or_foreign_zips_are_refused_with_a_reason() {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let incoming = read_exchange("f.zip", &zip_of(&borrowed)).unwrap();
-    assert_eq!(incoming.draft.answers, draft.answers);
+    assert_eq!(
+        incoming.draft.answers.text("main_deeds"),
+        draft.answers.text("main_deeds")
+    );
+    assert_eq!(incoming.files.len(), 4);
+
+    // Names from another PC are never used as paths: a photo called `backups` (which would
+    // block every later save) or `CON.jpg` arrives as photo-N.jpg, and a file that is not an
+    // image is refused.
+    let mut hostile = draft.clone();
+    let mut photo = hostile.answers.photo("photo").unwrap().clone();
+    photo.file = "backups".into();
+    hostile.answers.set_photo("photo", photo);
+    let photo_bytes = fs::read(folder.dir.join("photo-1.jpg")).unwrap();
+    let mut entries = vec![(
+        "draft.json".to_owned(),
+        serde_json::to_vec(&hostile).unwrap(),
+    )];
+    entries.push(("backups".to_owned(), photo_bytes));
+    for (_, photo) in hostile.answers.photo_files() {
+        if photo.file != "backups" {
+            entries.push((
+                photo.file.clone(),
+                fs::read(folder.dir.join(&photo.file)).unwrap(),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let incoming = read_exchange("g.zip", &zip_of(&borrowed)).unwrap();
+    let names: Vec<&str> = incoming.files.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("photo-") && n.ends_with(".jpg")),
+        "{names:?}"
+    );
+    let mut lying = draft.clone();
+    let mut photo = lying.answers.photo("photo").unwrap().clone();
+    photo.file = "notes.jpg".into();
+    lying.answers.set_photo("photo", photo);
+    lying.answers.set_images("evidence", Vec::new());
+    let json = serde_json::to_vec(&lying).unwrap();
+    let error = read_exchange(
+        "h.zip",
+        &zip_of(&[("draft.json", &json), ("notes.jpg", b"hello")]),
+    )
+    .unwrap_err();
+    assert!(matches!(error, PackageError::Incomplete { .. }), "{error}");
+    assert!(error.to_string().contains("notes.jpg 无法使用"), "{error}");
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -588,4 +658,55 @@ fn a_beijing_package_holds_the_word_copies_the_notice_asks_for() {
         assert!(checklist.contains(manual), "{manual}");
     }
     assert!(checklist.contains("光盘或U盘"));
+}
+
+#[test]
+fn two_candidates_of_one_name_get_files_of_their_own_readable_only_by_the_owner() {
+    let root = tempfile::tempdir().unwrap();
+    let library = Library::at(&root.path().join("data"));
+    let (definition, campaign) = common::pair("xinxiang-2023");
+    let loaded: Vec<Candidate> = (0..2)
+        .map(|_| {
+            let folder = tianbiao::draft::sample::create_sample(&library).unwrap();
+            let (mut draft, _) = folder.load().unwrap();
+            draft.answers.set_text("name", "张三");
+            folder.save(&mut draft).unwrap();
+            Candidate::new(folder, draft, definition, campaign)
+        })
+        .collect();
+    let references: Vec<&Candidate> = loaded.iter().collect();
+    let out = root.path().join("out");
+    let packed = pack(
+        &references,
+        definition,
+        campaign,
+        &out,
+        &PackOptions::default(),
+    )
+    .unwrap();
+    let files = files_under(&packed.folder);
+    for expected in [
+        "张三-推荐表.pdf",
+        "张三（2）-推荐表.pdf",
+        "照片/张三1.jpg",
+        "照片/张三（2）1.jpg",
+    ] {
+        assert!(
+            files.contains(&expected.to_owned()),
+            "{expected}: {files:?}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for file in &files {
+            let mode = fs::metadata(packed.folder.join(file))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "{file} is {mode:o}");
+        }
+        let zip = packed.zip.as_ref().unwrap();
+        assert_eq!(fs::metadata(zip).unwrap().permissions().mode() & 0o077, 0);
+    }
 }

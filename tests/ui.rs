@@ -327,7 +327,9 @@ fn the_preview_shows_the_pages_that_will_print() {
     harness.get_by_label("预览").click();
     harness.step();
     wait_for(&mut harness, |app| {
-        app.preview.pages() > 0 && !app.preview.is_busy()
+        app.preview.pages() > 0
+            && !app.preview.is_busy()
+            && !app.editor().is_some_and(|e| e.thumbnails_loading())
     });
     harness.run();
     harness.get_by_label("共7页");
@@ -343,7 +345,9 @@ fn the_preview_follows_the_field_being_edited() {
     harness.get_by_label("预览").click();
     harness.step();
     wait_for(&mut harness, |app| {
-        app.preview.pages() > 0 && !app.preview.is_busy()
+        app.preview.pages() > 0
+            && !app.preview.is_busy()
+            && !app.editor().is_some_and(|e| e.thumbnails_loading())
     });
     open_section(&mut harness, "感人故事");
     harness.get_by_label("感人故事 *").focus();

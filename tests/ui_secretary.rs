@@ -2,37 +2,13 @@
 //! candidates with the youth figure, the submission package made off the UI thread, and drafts
 //! shared as 姓名-推荐材料.zip and imported with a question instead of a silent overwrite.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+mod common;
 
-use egui_kittest::Harness;
+use common::ui::{app_at, wait_for};
 use egui_kittest::kittest::Queryable;
 use tianbiao::draft::Library;
-use tianbiao::ui::app::{AppOptions, Screen, TianbiaoApp};
+use tianbiao::ui::app::Screen;
 use tianbiao::ui::dialogs::FixedDialogs;
-
-fn app_at(data_dir: &Path, dialogs: FixedDialogs) -> Harness<'static, TianbiaoApp> {
-    let data_dir = data_dir.to_owned();
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            tianbiao::ui::install_fonts(&cc.egui_ctx);
-            TianbiaoApp::new(AppOptions {
-                data_dir,
-                dialogs: Box::new(dialogs),
-                started: None,
-            })
-        })
-}
-
-fn wait_for(harness: &mut Harness<'_, TianbiaoApp>, mut done: impl FnMut(&TianbiaoApp) -> bool) {
-    let started = Instant::now();
-    while !done(harness.state()) {
-        assert!(started.elapsed() < Duration::from_secs(60), "timed out");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(30));
-    }
-}
 
 /// Copies of the sample with other names and birth dates (新乡 2023: 45岁以下 counted).
 fn candidates(library: &Library, people: &[(&str, &str)]) {

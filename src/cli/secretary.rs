@@ -51,7 +51,9 @@ pub(super) fn pack_command(
     let packed = pack(&references, definition, campaign, output, options)
         .map_err(|error| error.to_string())?;
     println!("{}", packed.folder.display());
-    println!("{}", packed.zip.display());
+    if let Some(zip) = &packed.zip {
+        println!("{}", zip.display());
+    }
     if let Some(figure) = youth_figure(campaign, &references) {
         eprintln!("青年比例：{}", figure.describe());
     }
@@ -112,7 +114,9 @@ pub(super) fn share_command(
     } else {
         output.to_owned()
     };
-    write_output(&target, &bytes)?;
+    // The zip holds the whole draft (phones, birth date): only the owner may read it.
+    crate::draft::folder::write_private_replacing(&target, &bytes)
+        .map_err(|error| crate::draft::DraftError::write(&target, &error).to_string())?;
     println!("{}", target.display());
     Ok(ExitCode::SUCCESS)
 }

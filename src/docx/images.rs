@@ -4,8 +4,7 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::fs;
-use std::thread;
+use std::sync::Arc;
 
 use docx_rs::{Pic, Run};
 
@@ -16,21 +15,20 @@ use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::{ImageTarget, image_targets};
+use crate::pdf::export::{ExportError, prepare_images};
 use crate::pdf::layout::EncodedImage;
-use crate::photo::print::prepare;
 
-/// A photo ready to embed, with the target it was prepared for.
+/// A photo ready to embed, with the target it was prepared for (its printed size).
 pub struct Prepared {
-    pub image: EncodedImage,
+    pub image: Arc<EncodedImage>,
     pub target: ImageTarget,
 }
 
 /// Prepared photos by their file name in the draft folder, as the PDF keeps them.
 pub type Images = HashMap<String, Prepared>;
 
-/// Every photo the form shows, read from the draft folder and prepared for print, on as many
-/// threads as there are cores (decoding dominates the export; one batch per core bounds the
-/// memory an old PC needs for several large camera photos at once).
+/// Every photo the form shows, read from the draft folder and prepared for print in parallel,
+/// by the PDF export's own code.
 pub fn prepare_all(
     folder: &DraftFolder,
     definition: &FormDefinition,
@@ -38,62 +36,17 @@ pub fn prepare_all(
     answers: &Answers,
 ) -> Result<Images, DocxError> {
     let targets = image_targets(definition, campaign, answers);
-    let workers = thread::available_parallelism().map_or(1, |n| n.get());
-    let batch = targets.len().div_ceil(workers).max(1);
-    let results: Vec<Result<Prepared, DocxError>> = thread::scope(|scope| {
-        let handles: Vec<_> = targets
-            .chunks(batch)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|target| prepare_one(folder, target))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    vec![Err(DocxError::Photo {
-                        file: String::new(),
-                        reason: "处理图片时程序出错，请重试".into(),
-                    })]
-                })
-            })
-            .collect()
-    });
-    let mut images = Images::new();
-    for prepared in results {
-        let prepared = prepared?;
-        images.insert(prepared.target.file.clone(), prepared);
-    }
-    Ok(images)
-}
-
-fn prepare_one(folder: &DraftFolder, target: &ImageTarget) -> Result<Prepared, DocxError> {
-    let fail = |reason: String| DocxError::Photo {
-        file: target.file.clone(),
-        reason,
-    };
-    let bytes = fs::read(folder.dir.join(&target.file)).map_err(|error| {
-        fail(format!(
-            "无法读取（{error}），文件可能已被移走或删除：请在填表助手中重新选择照片"
-        ))
+    let prepared = prepare_images(folder, &targets).map_err(|error| match error {
+        ExportError::Photo { file, reason } => DocxError::Photo { file, reason },
+        other => DocxError::Package(other.to_string()),
     })?;
-    let image = prepare(
-        &bytes,
-        target.orientation,
-        target.crop,
-        (target.width_px, target.height_px),
-    )
-    // The photo errors already say how to fix them (重新导出、重新拍摄后再选择).
-    .map_err(|error| fail(error.to_string()))?;
-    Ok(Prepared {
-        image,
-        target: target.clone(),
-    })
+    Ok(targets
+        .into_iter()
+        .filter_map(|target| {
+            let image = prepared.get(&target.file)?.clone();
+            Some((target.file.clone(), Prepared { image, target }))
+        })
+        .collect())
 }
 
 /// Numbers the pictures of one document: docx-rs's own counter is global and not atomic, so

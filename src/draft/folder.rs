@@ -24,6 +24,9 @@ pub const BACKUPS_KEPT: usize = 5;
 /// minute. One backup per interval keeps versions worth going back to.
 pub const BACKUP_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
+/// When a file was last modified and its size.
+pub type DiskStamp = (SystemTime, u64);
+
 /// The steps of a save, in order; tests interrupt a save before each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveStep {
@@ -207,7 +210,7 @@ impl DraftFolder {
 
     /// When the draft file was last changed and its size: a different stamp than the one of
     /// our own last save means someone else wrote it.
-    pub fn disk_stamp(&self) -> Option<(SystemTime, u64)> {
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
         let metadata = fs::metadata(self.file()).ok()?;
         Some((metadata.modified().ok()?, metadata.len()))
     }
@@ -377,6 +380,34 @@ fn create_private(path: &Path) -> io::Result<File> {
         options.mode(0o600);
     }
     options.open(path)
+}
+
+/// Writes a new file (never over an existing one) that only the owner may read.
+pub(crate) fn write_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Writes a file that only the owner may read, atomically: a temporary file beside it, then a
+/// rename over the target (what the user chose in a save dialog).
+pub(crate) fn write_private_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.partial-{}", now_millis()));
+    let written = write_private_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
 }
 
 pub(crate) fn ensure_private_dir(dir: &Path) -> io::Result<()> {

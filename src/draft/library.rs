@@ -230,7 +230,18 @@ pub fn safe_file_stem(title: &str) -> String {
     let cleaned = cleaned.trim_matches(['.', ' ']).to_owned();
     if cleaned.is_empty() {
         "草稿".to_owned()
+    } else if is_windows_device_name(&cleaned) {
+        format!("{cleaned}_")
     } else {
         cleaned
     }
+}
+
+/// CON, NUL, COM1 … (with any extension) name devices on Windows, not files.
+fn is_windows_device_name(stem: &str) -> bool {
+    let base = stem.split('.').next().unwrap_or(stem).to_ascii_uppercase();
+    matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((base.starts_with("COM") || base.starts_with("LPT"))
+            && base.len() == 4
+            && base[3..].chars().all(|c| c.is_ascii_digit()))
 }

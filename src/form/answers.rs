@@ -155,6 +155,19 @@ impl Answers {
         files
     }
 
+    /// Every photo reference, to change (e.g. the file names of an imported draft).
+    pub fn photo_files_mut(&mut self) -> Vec<&mut PhotoRef> {
+        let mut files = Vec::new();
+        for answer in self.0.values_mut() {
+            match answer {
+                Answer::Photo(photo) => files.push(photo),
+                Answer::Images(images) => files.extend(images.iter_mut()),
+                _ => {}
+            }
+        }
+        files
+    }
+
     pub fn set_text(&mut self, id: &str, text: impl Into<String>) {
         self.0.insert(id.to_owned(), Answer::Text(text.into()));
     }

@@ -192,12 +192,19 @@ pub struct Quota {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct YouthRule {
-    /// Youth means younger than this many years on the reference date (45岁以下 → 45).
+    /// Youth means at most this age in whole years on the reference date (45岁以下 → 45; 以下
+    /// includes the number, 民法典第一千二百五十九条).
     pub under_age: u32,
     /// Minimum share of youth among a unit's candidates, in percent; None where the notice
     /// only asks to consider young people (兼顾) without a figure.
     #[serde(default)]
     pub min_percent: Option<u32>,
+}
+
+impl YouthRule {
+    pub fn is_young(&self, age: i32) -> bool {
+        (0..=self.under_age as i32).contains(&age)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -36,6 +36,10 @@ pub enum PackageError {
     NoDrafts,
     #[error("「{name}」：{source}")]
     Export { name: String, source: ExportError },
+    #[error("「{name}」的Word版无法生成：{detail}")]
+    Word { name: String, detail: String },
+    #[error("生成压缩包时出错（{0}）：请再试一次；如果仍然出错，请检查磁盘空间。")]
+    Zip(String),
     #[error(transparent)]
     Draft(#[from] DraftError),
 }

@@ -25,15 +25,10 @@ pub fn exchange_file_name(draft: &Draft) -> String {
 /// The draft and every photo it refers to, as zip bytes. Photos are stored as they are (JPEG
 /// does not compress further); the draft text is deflated.
 pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, PackageError> {
-    let json = serde_json::to_vec_pretty(draft).map_err(|error| PackageError::Incomplete {
-        path: DRAFT_FILE.into(),
-        detail: error.to_string(),
-    })?;
+    let json =
+        serde_json::to_vec_pretty(draft).map_err(|error| PackageError::Zip(error.to_string()))?;
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let fail = |error: zip::result::ZipError| PackageError::Incomplete {
-        path: exchange_file_name(draft),
-        detail: error.to_string(),
-    };
+    let fail = |error: zip::result::ZipError| PackageError::Zip(error.to_string());
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     zip.start_file(DRAFT_FILE, deflated).map_err(fail)?;
@@ -61,7 +56,7 @@ pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, Pa
 pub struct Incoming {
     pub draft: Draft,
     pub notes: LoadNotes,
-    /// The photo files the draft refers to: name in the draft folder and bytes.
+    /// The photo files the draft refers to, under fresh names: name and bytes.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -77,42 +72,84 @@ pub fn read_exchange(name: &str, bytes: &[u8]) -> Result<Incoming, PackageError>
         path: name.to_owned(),
     })?;
     let draft_bytes = read_entry(&mut archive, draft_index, name)?;
-    let (draft, notes) = parse_draft(
+    let (mut draft, notes) = parse_draft(
         std::path::Path::new(&format!("{name}/{DRAFT_FILE}")),
         &draft_bytes,
     )?;
-    let mut files = Vec::new();
-    let mut total = draft_bytes.len() as u64;
-    for (_, photo) in draft.answers.photo_files() {
-        if files.iter().any(|(file, _)| file == &photo.file) {
-            continue;
-        }
-        let plain = !photo.file.is_empty()
-            && !photo.file.contains(['/', '\\'])
-            && photo.file != ".."
-            && photo.file != DRAFT_FILE;
-        let index = plain
-            .then(|| archive.index_for_name(&format!("{prefix}{}", photo.file)))
-            .flatten()
-            .ok_or_else(|| PackageError::Incomplete {
-                path: name.to_owned(),
-                detail: format!("草稿引用的图片 {} 不在压缩包里", photo.file),
-            })?;
-        let content = read_entry(&mut archive, index, name)?;
-        total += content.len() as u64;
-        if total > MAX_TOTAL_BYTES {
-            return Err(PackageError::TooLarge {
-                path: name.to_owned(),
-                detail: format!("合计超过{}MB", MAX_TOTAL_BYTES / (1024 * 1024)),
-            });
-        }
-        files.push((photo.file.clone(), content));
-    }
+    let files = take_photos(
+        &mut archive,
+        &prefix,
+        &mut draft,
+        name,
+        draft_bytes.len() as u64,
+    )?;
     Ok(Incoming {
         draft,
         notes,
         files,
     })
+}
+
+/// Reads every photo the draft refers to, checks that it is an image, and gives it a fresh
+/// plain name (`photo-1.jpg` …): names from another PC are never used as paths here (`CON`,
+/// `C:x`, `backups`, case twins on Windows). The draft's references follow the new names, and
+/// sizes are those of the bytes received, not what the file claims.
+fn take_photos<R: Read + std::io::Seek>(
+    archive: &mut ZipArchive<R>,
+    prefix: &str,
+    draft: &mut Draft,
+    name: &str,
+    mut total: u64,
+) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    let incomplete = |detail: String| PackageError::Incomplete {
+        path: name.to_owned(),
+        detail,
+    };
+    // Original name → (new name, probed facts).
+    let mut renamed: Vec<(String, String, crate::photo::ImageInfo, u64)> = Vec::new();
+    let mut files = Vec::new();
+    for photo in draft.answers.photo_files_mut() {
+        if !renamed.iter().any(|(old, ..)| *old == photo.file) {
+            let index = archive
+                .index_for_name(&format!("{prefix}{}", photo.file))
+                .filter(|_| !photo.file.is_empty())
+                .ok_or_else(|| incomplete(format!("草稿引用的图片 {} 不在压缩包里", photo.file)))?;
+            let content = read_entry(archive, index, name)?;
+            total += content.len() as u64;
+            if total > MAX_TOTAL_BYTES {
+                return Err(PackageError::TooLarge {
+                    path: name.to_owned(),
+                    detail: format!("合计超过{}MB", MAX_TOTAL_BYTES / (1024 * 1024)),
+                });
+            }
+            let info = crate::photo::probe(&content).map_err(|error| {
+                let reason = error.to_string();
+                let reason = reason.trim_end_matches('。');
+                incomplete(format!("图片 {} 无法使用（{reason}）", photo.file))
+            })?;
+            let fresh = format!("photo-{}.{}", renamed.len() + 1, info.extension());
+            renamed.push((
+                photo.file.clone(),
+                fresh.clone(),
+                info,
+                content.len() as u64,
+            ));
+            files.push((fresh, content));
+        }
+        if let Some((_, fresh, info, bytes)) = renamed.iter().find(|(old, ..)| *old == photo.file) {
+            let claimed = (photo.width, photo.height);
+            photo.file = fresh.clone();
+            photo.bytes = *bytes;
+            photo.width = info.width;
+            photo.height = info.height;
+            photo.orientation = info.orientation;
+            // A crop chosen on other pixels would cut the wrong part: the user chooses again.
+            if claimed != (info.width, info.height) {
+                photo.crop = None;
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// The folder prefix ("" or "张三/") and index of the draft.json entry.

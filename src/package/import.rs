@@ -62,27 +62,35 @@ pub fn import_draft(
         });
     }
     let existing = same_candidate(library, catalog, &incoming.draft);
-    let trashed = match (choice, existing.first()) {
-        (ImportChoice::Ask, Some(_)) => return Ok(ImportOutcome::Conflict(existing)),
-        // The list is newest first: the draft being replaced is the one last worked on.
-        (ImportChoice::Replace, Some(newest)) => Some(library.delete(&newest.folder)?),
-        _ => None,
-    };
+    if choice == ImportChoice::Ask && !existing.is_empty() {
+        return Ok(ImportOutcome::Conflict(existing));
+    }
+    // The new draft is complete on disk before the old one is moved away.
     let folder = write_new(library, incoming)?;
-    Ok(match trashed {
-        Some(trashed) => ImportOutcome::Replaced { folder, trashed },
-        None => ImportOutcome::Imported(folder),
-    })
+    match (choice, existing.first()) {
+        // The list is newest first: the draft replaced is the one last worked on.
+        (ImportChoice::Replace, Some(newest)) => {
+            let trashed = library.delete(&newest.folder)?;
+            Ok(ImportOutcome::Replaced { folder, trashed })
+        }
+        _ => Ok(ImportOutcome::Imported(folder)),
+    }
 }
 
 /// Photos first, the draft last: a folder without draft.json is not listed as a draft, so an
 /// interrupted import leaves nothing half-imported in the list.
+/// A failed import removes what it wrote: no half draft (with personal data) is left behind.
 fn write_new(library: &Library, incoming: Incoming) -> Result<DraftFolder, PackageError> {
     let mut draft = incoming.draft;
     let folder = library.new_folder(&draft.display_name())?;
-    for (name, bytes) in &incoming.files {
-        folder.put_file(name, bytes)?;
+    let written = incoming
+        .files
+        .iter()
+        .try_for_each(|(name, bytes)| folder.put_file(name, bytes))
+        .and_then(|()| folder.save(&mut draft).map(|_| ()));
+    if let Err(error) = written {
+        let _ = std::fs::remove_dir_all(&folder.dir);
+        return Err(error.into());
     }
-    folder.save(&mut draft)?;
     Ok(folder)
 }

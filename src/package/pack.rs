@@ -17,9 +17,10 @@ use zip::{CompressionMethod, ZipWriter};
 use super::PackageError;
 use super::batch::export_batch;
 use super::checklist::{CHECKLIST_FILE, Contents, PackedFile, package_checklist};
-use super::photos::package_photos;
+use super::photos::{ID_PHOTO, LIFE_PHOTOS_FIELD, LIFE_WORK_PHOTOS, extension, wanted_photos};
 use super::roster::Candidate;
 use crate::clock::{day_and_minute, now_seconds};
+use crate::draft::folder::{ensure_private_dir, write_private_new};
 use crate::draft::library::safe_file_stem;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
@@ -41,7 +42,9 @@ pub struct PackOptions {
 #[derive(Debug)]
 pub struct Packed {
     pub folder: PathBuf,
-    pub zip: PathBuf,
+    /// The same as a zip; None when it could not be made (the folder is complete anyway, and
+    /// the reason is among the problems).
+    pub zip: Option<PathBuf>,
     pub contents: Contents,
 }
 
@@ -65,11 +68,11 @@ pub fn pack(
     let staging = out_dir.join(format!(".{name}.partial"));
     // Only our own leftover from an interrupted run can be here.
     let _ = fs::remove_dir_all(&staging);
-    fs::create_dir_all(&staging).map_err(|error| PackageError::write(&staging, &error))?;
+    ensure_private_dir(&staging).map_err(|error| PackageError::write(&staging, &error))?;
     let result = fill(
         candidates, definition, campaign, &staging, options, &unit, problems,
     );
-    let contents = match result {
+    let mut contents = match result {
         Ok(contents) => contents,
         Err(error) => {
             let _ = fs::remove_dir_all(&staging);
@@ -82,12 +85,60 @@ pub fn pack(
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let zip = free_path(out_dir, &zip_name, ".zip");
-    zip_folder(&folder, &zip)?;
+    let zip = match zip_folder(&folder, &zip) {
+        Ok(()) => Some(zip),
+        Err(error) => {
+            contents.problems.push(format!(
+                "未能生成同名zip（{error}）；文件夹中的材料是完整的，可自行压缩后报送。"
+            ));
+            None
+        }
+    };
     Ok(Packed {
         folder,
         zip,
         contents,
     })
+}
+
+/// The package's files as they are written: each under a name no other file has (compared
+/// without case, as Windows does), readable only by the owner (they hold personal data).
+struct Files<'a> {
+    dir: &'a Path,
+    packed: Vec<PackedFile>,
+    used: std::collections::HashSet<String>,
+}
+
+impl Files<'_> {
+    /// Writes `bytes` as `wanted` (or `wanted` numbered, when taken); returns the path used.
+    fn add(
+        &mut self,
+        wanted: &str,
+        bytes: &[u8],
+        material: &str,
+        what: String,
+    ) -> Result<String, PackageError> {
+        let (stem, extension) = wanted.rsplit_once('.').unwrap_or((wanted, ""));
+        let path = (1..)
+            .map(|n| match n {
+                1 => wanted.to_owned(),
+                _ => format!("{stem}（{n}）.{extension}"),
+            })
+            .find(|path| !self.used.contains(&path.to_lowercase()))
+            .unwrap_or_else(|| wanted.to_owned());
+        self.used.insert(path.to_lowercase());
+        let target = self.dir.join(&path);
+        if let Some(parent) = target.parent() {
+            ensure_private_dir(parent).map_err(|error| PackageError::write(parent, &error))?;
+        }
+        write_private_new(&target, bytes).map_err(|error| PackageError::write(&target, &error))?;
+        self.packed.push(PackedFile {
+            path: path.clone(),
+            material: material.to_owned(),
+            what,
+        });
+        Ok(path)
+    }
 }
 
 /// Writes every file into `dir` and returns what the checklist says of them.
@@ -105,9 +156,22 @@ fn fill(
         seal_guides: options.seal_guides,
         instructions: false,
     };
-    let stems = unique_stems(candidates);
-    let mut files = Vec::new();
-    for (candidate, stem) in candidates.iter().zip(&stems) {
+    let mut files = Files {
+        dir,
+        packed: Vec::new(),
+        used: [CHECKLIST_FILE.to_lowercase()].into(),
+    };
+    let mut stems = std::collections::HashSet::new();
+    for candidate in candidates {
+        // Two candidates of one name: the second one's files all carry its number.
+        let base = safe_file_stem(&candidate.name);
+        let stem = (1..)
+            .map(|n| match n {
+                1 => base.clone(),
+                _ => format!("{base}（{n}）"),
+            })
+            .find(|stem| stems.insert(stem.to_lowercase()))
+            .unwrap_or(base);
         note_findings(candidate, &mut problems);
         let pdf = export_pdf(
             &candidate.folder,
@@ -120,46 +184,32 @@ fn fill(
             name: candidate.name.clone(),
             source,
         })?;
-        let path = format!("{stem}-推荐表.pdf");
-        write_new(&dir.join(&path), &pdf)?;
-        files.push(packed(
-            path,
-            "form",
-            format!("{}的推荐表（电子版）", candidate.name),
-        ));
+        let what = format!("{}的推荐表（电子版）", candidate.name);
+        files.add(&format!("{stem}-推荐表.pdf"), &pdf, "form", what)?;
         if asks("word_copy") {
-            let docx = word_copy(candidate, definition, campaign).map_err(|detail| {
-                PackageError::Incomplete {
-                    path: format!("{stem}-推荐表.docx"),
-                    detail,
-                }
-            })?;
-            let path = format!("{stem}-推荐表.docx");
-            write_new(&dir.join(&path), &docx)?;
-            files.push(packed(
-                path,
-                "word_copy",
-                format!("{}的推荐表Word版", candidate.name),
-            ));
+            let docx =
+                crate::docx::export_docx(&candidate.folder, &candidate.draft, definition, campaign)
+                    .map_err(|error| PackageError::Word {
+                        name: candidate.name.clone(),
+                        detail: error.to_string(),
+                    })?;
+            let what = format!("{}的推荐表Word版", candidate.name);
+            files.add(&format!("{stem}-推荐表.docx"), &docx, "word_copy", what)?;
         }
-        add_photos(candidate, campaign, dir, stem, &mut files, &mut problems)?;
+        add_photos(candidate, campaign, &mut files, &stem, &mut problems)?;
     }
     let batch = export_batch(candidates, definition, campaign, compose)?;
-    write_new(&dir.join(BATCH_FILE), &batch.pdf)?;
     let starts: Vec<String> = batch
         .starts
         .iter()
         .map(|(name, page)| format!("{name}第{page}页"))
         .collect();
-    files.push(packed(
-        BATCH_FILE.into(),
-        "form",
-        format!(
-            "全部推荐表合订本，共{}页，双面打印用（{}）",
-            batch.pages,
-            starts.join("，")
-        ),
-    ));
+    let what = format!(
+        "全部推荐表合订本，共{}页，双面打印用（{}）",
+        batch.pages,
+        starts.join("，")
+    );
+    files.add(BATCH_FILE, &batch.pdf, "form", what)?;
     if asks("summary") {
         let drafts: Vec<_> = candidates.iter().map(|c| &c.draft).collect();
         let pdf = export_summary(&drafts, definition, campaign, compose).map_err(|source| {
@@ -169,52 +219,31 @@ fn fill(
             }
         })?;
         let path = format!("{}.pdf", safe_file_stem_long(&campaign.summary_title));
-        write_new(&dir.join(&path), &pdf)?;
-        files.push(packed(
-            path,
-            "summary",
-            format!("{}（{}人）", campaign.summary_title, candidates.len()),
-        ));
+        let what = format!("{}（{}人）", campaign.summary_title, candidates.len());
+        files.add(&path, &pdf, "summary", what)?;
     }
     let contents = Contents {
         unit: unit.to_owned(),
         candidates: candidates.iter().map(|c| c.name.clone()).collect(),
-        files,
+        files: files.packed,
         problems,
         made_at: day_and_minute(now_seconds()),
     };
     let text = package_checklist(campaign, &contents);
-    write_new(&dir.join(CHECKLIST_FILE), &windows_text(&text))?;
+    let checklist = dir.join(CHECKLIST_FILE);
+    write_private_new(&checklist, &windows_text(&text))
+        .map_err(|error| PackageError::write(&checklist, &error))?;
     Ok(contents)
-}
-
-/// The Word copy of one candidate's form.
-fn word_copy(
-    candidate: &Candidate,
-    definition: &FormDefinition,
-    campaign: &Campaign,
-) -> Result<Vec<u8>, String> {
-    crate::docx::export_docx(&candidate.folder, &candidate.draft, definition, campaign)
-        .map_err(|error| error.to_string())
-}
-
-fn packed(path: String, material: &str, what: String) -> PackedFile {
-    PackedFile {
-        path,
-        material: material.to_owned(),
-        what,
-    }
 }
 
 fn add_photos(
     candidate: &Candidate,
     campaign: &Campaign,
-    dir: &Path,
+    files: &mut Files,
     stem: &str,
-    files: &mut Vec<PackedFile>,
     problems: &mut Vec<String>,
 ) -> Result<(), PackageError> {
-    for photo in package_photos(candidate, campaign, stem) {
+    for (index, photo) in wanted_photos(candidate, campaign).into_iter().enumerate() {
         let bytes = match fs::read(&photo.source) {
             Ok(bytes) => bytes,
             Err(_) => {
@@ -226,31 +255,22 @@ fn add_photos(
                 continue;
             }
         };
-        let path = format!("{PHOTO_DIR}/{}", photo.name);
-        fs::create_dir_all(dir.join(PHOTO_DIR))
-            .map_err(|error| PackageError::write(&dir.join(PHOTO_DIR), &error))?;
-        write_new(&dir.join(&path), &bytes)?;
-        let what = if photo.material == super::photos::ID_PHOTO {
+        let wanted = format!("{PHOTO_DIR}/{stem}{}.{}", index + 1, extension(&bytes));
+        let what = if photo.material == ID_PHOTO {
             format!("{}的证件照（原图）", candidate.name)
         } else {
             format!("{}的生活或工作照片（原图）", candidate.name)
         };
-        for problem in &photo.problems {
-            problems.push(format!("{}：照片{}{problem}。", candidate.name, photo.name));
+        let path = files.add(&wanted, &bytes, photo.material, what)?;
+        let shown = path.rsplit('/').next().unwrap_or(&path).to_owned();
+        for problem in super::photos::problems(&bytes, campaign) {
+            problems.push(format!("{}：照片{shown}{problem}。", candidate.name));
         }
-        files.push(packed(path, photo.material, what));
     }
     let asked = campaign.photo.life_work_photos;
-    let has = candidate
-        .draft
-        .answers
-        .images(super::photos::LIFE_PHOTOS_FIELD)
-        .len() as u32;
+    let has = candidate.draft.answers.images(LIFE_PHOTOS_FIELD).len() as u32;
     if let Some(range) = asked.filter(|r| has < r.min || has > r.max)
-        && campaign
-            .materials
-            .iter()
-            .any(|m| m.id == super::photos::LIFE_WORK_PHOTOS)
+        && campaign.materials.iter().any(|m| m.id == LIFE_WORK_PHOTOS)
     {
         problems.push(format!(
             "{}：生活或工作照片有{has}张，通知要求{}—{}张：请在草稿的“生活工作照片”一步补充或精选。",
@@ -307,7 +327,8 @@ pub fn package_name(campaign: &Campaign, unit: &str) -> String {
             campaign.year, campaign.city
         ),
     };
-    safe_file_stem_long(&name)
+    // Long unit names would pass the 255-byte file name limit with “（2）.zip” added.
+    safe_file_stem_long(&name).chars().take(60).collect()
 }
 
 /// Like `safe_file_stem` without its length cap (titles are long, and fine as file names).
@@ -325,24 +346,6 @@ fn safe_file_stem_long(text: &str) -> String {
         .to_owned()
 }
 
-/// Stems for each candidate's files: the name, and (2), (3) … for a name already used.
-fn unique_stems(candidates: &[&Candidate]) -> Vec<String> {
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    candidates
-        .iter()
-        .map(|candidate| {
-            let stem = safe_file_stem(&candidate.name);
-            let seen = used.entry(stem.clone()).or_default();
-            *seen += 1;
-            if *seen == 1 {
-                stem
-            } else {
-                format!("{stem}（{seen}）")
-            }
-        })
-        .collect()
-}
-
 /// `dir/name+suffix`, or `dir/name（2）+suffix` … when taken: nothing is ever overwritten.
 fn free_path(dir: &Path, name: &str, suffix: &str) -> PathBuf {
     (1..)
@@ -355,17 +358,6 @@ fn free_path(dir: &Path, name: &str, suffix: &str) -> PathBuf {
         })
         .find(|path| !path.exists())
         .unwrap_or_else(|| dir.join(format!("{name}-{}{suffix}", now_seconds())))
-}
-
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), PackageError> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|error| PackageError::write(path, &error))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|error| PackageError::write(path, &error))
 }
 
 /// Notepad on older Windows needs a byte-order mark and CRLF line ends to show UTF-8 text.
@@ -382,12 +374,27 @@ fn zip_folder(folder: &Path, target: &Path) -> Result<(), PackageError> {
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let temp = target.with_extension("zip.partial");
-    let file = fs::File::create(&temp).map_err(|error| PackageError::write(&temp, &error))?;
+    let written = write_zip(folder, &root, &temp)
+        .and_then(|()| fs::rename(&temp, target).map_err(|error| error.to_string()));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written.map_err(PackageError::Zip)
+}
+
+fn write_zip(folder: &Path, root: &str, temp: &Path) -> Result<(), String> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(temp).map_err(|error| error.to_string())?;
     let mut zip = ZipWriter::new(file);
-    let fail =
-        |error: zip::result::ZipError| PackageError::write(target, &std::io::Error::other(error));
+    let text = |error: std::io::Error| error.to_string();
     let mut entries = Vec::new();
-    collect_files(folder, "", &mut entries).map_err(|error| PackageError::read(folder, &error))?;
+    collect_files(folder, "", &mut entries).map_err(text)?;
     for (relative, path) in entries {
         let method = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
             CompressionMethod::Stored
@@ -397,16 +404,13 @@ fn zip_folder(folder: &Path, target: &Path) -> Result<(), PackageError> {
         let options = SimpleFileOptions::default()
             .compression_method(method)
             .large_file(true);
-        let bytes = fs::read(&path).map_err(|error| PackageError::read(&path, &error))?;
+        let bytes = fs::read(&path).map_err(text)?;
         zip.start_file(format!("{root}/{relative}"), options)
-            .map_err(fail)?;
-        zip.write_all(&bytes)
-            .map_err(|error| PackageError::write(target, &error))?;
+            .map_err(|error| error.to_string())?;
+        zip.write_all(&bytes).map_err(text)?;
     }
-    let file = zip.finish().map_err(fail)?;
-    file.sync_all()
-        .map_err(|error| PackageError::write(&temp, &error))?;
-    fs::rename(&temp, target).map_err(|error| PackageError::write(target, &error))
+    let file = zip.finish().map_err(|error| error.to_string())?;
+    file.sync_all().map_err(text)
 }
 
 /// Files under `dir`, sorted, with paths relative to the package root (`/`-separated).

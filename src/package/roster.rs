@@ -79,11 +79,13 @@ impl YouthFigure {
         }
     }
 
-    /// Whether the share meets the rule (always, where the notice gives no figure).
-    pub fn meets_rule(&self) -> bool {
+    /// Whether the share meets the rule: None while it cannot be told (no candidate, or some
+    /// without a readable 出生年月); always met where the notice gives no figure.
+    pub fn meets_rule(&self) -> Option<bool> {
         match self.required_percent {
-            Some(required) => self.young * 100 >= required as usize * self.counted,
-            None => true,
+            None => Some(true),
+            Some(_) if self.counted == 0 || self.unknown > 0 => None,
+            Some(required) => Some(self.young * 100 >= required as usize * self.counted),
         }
     }
 
@@ -97,10 +99,10 @@ impl YouthFigure {
             self.percent()
         );
         if let Some(required) = self.required_percent {
-            let verdict = if self.meets_rule() {
-                "符合"
-            } else {
-                "未达到"
+            let verdict = match self.meets_rule() {
+                Some(true) => "符合",
+                Some(false) => "未达到",
+                None => "还无法判断",
             };
             text.push_str(&format!("（通知要求不低于{required}%，{verdict}）"));
         } else {
@@ -119,10 +121,7 @@ pub fn youth_figure(campaign: &Campaign, candidates: &[&Candidate]) -> Option<Yo
     let ages: Vec<i32> = candidates.iter().filter_map(|c| c.age).collect();
     Some(YouthFigure {
         under_age: rule.under_age,
-        young: ages
-            .iter()
-            .filter(|age| **age < rule.under_age as i32)
-            .count(),
+        young: ages.iter().filter(|age| rule.is_young(**age)).count(),
         counted: ages.len(),
         unknown: candidates.len() - ages.len(),
         required_percent: rule.min_percent,

@@ -46,26 +46,35 @@ pub fn font() -> Result<&'static PdfFont, WriteError> {
         .map_err(|message| WriteError::Font(message.clone()))
 }
 
-/// Reads and prepares the photos, in parallel (two at a time on a two-core PC is the point).
-fn prepare_images(
+/// Reads and prepares the photos in parallel. Workers take the next photo from a shared queue,
+/// largest files first, so two cores share four camera photos evenly instead of one core
+/// getting all of them because they sit together in the list.
+pub fn prepare_images(
     folder: &DraftFolder,
     targets: &[ImageTarget],
 ) -> Result<HashMap<String, Arc<EncodedImage>>, ExportError> {
     let workers = thread::available_parallelism()
         .map_or(2, |n| n.get())
-        .clamp(1, 4);
-    let chunks: Vec<&[ImageTarget]> = targets
-        .chunks(targets.len().div_ceil(workers).max(1))
-        .collect();
+        .clamp(1, 4)
+        .min(targets.len().max(1));
+    let mut order: Vec<&ImageTarget> = targets.iter().collect();
+    let size = |target: &ImageTarget| {
+        fs::metadata(folder.dir.join(&target.file)).map_or(0, |metadata| metadata.len())
+    };
+    order.sort_by_cached_key(|target| std::cmp::Reverse(size(target)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<Vec<(String, EncodedImage)>, ExportError>> = thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|target| prepare_one(folder, target))
-                        .collect()
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(target) = order.get(index) else {
+                            return Ok(done);
+                        };
+                        done.push(prepare_one(folder, target)?);
+                    }
                 })
             })
             .collect();
@@ -98,8 +107,11 @@ fn prepare_one(
         file: target.file.clone(),
         reason,
     };
-    let bytes = fs::read(folder.dir.join(&target.file))
-        .map_err(|error| fail(format!("无法读取（{error}），请重新选择这张图片")))?;
+    let bytes = fs::read(folder.dir.join(&target.file)).map_err(|error| {
+        fail(format!(
+            "无法读取（{error}），文件可能已被移走或删除：请在填表助手中重新选择这张图片"
+        ))
+    })?;
     let image = prepare(
         &bytes,
         target.orientation,

@@ -122,12 +122,24 @@ impl TianbiaoApp {
             };
             match event {
                 AutosaveEvent::Saved {
-                    folder, saved_at, ..
+                    folder,
+                    saved_at,
+                    draft,
+                    stamp,
+                    kept,
+                    ..
                 } if folder == editor.folder => {
-                    let mut content = editor.draft.clone();
-                    content.saved_at = saved_at;
                     editor.draft.saved_at = saved_at;
-                    editor.saved(content, saved_at);
+                    editor.saved(*draft, saved_at, stamp);
+                    if let Some(kept) = kept {
+                        self.notice = Some((
+                            format!(
+                                "草稿文件曾在本程序之外被修改；那个版本已另存为 {}，现在保存的是本程序中的内容。",
+                                kept.display()
+                            ),
+                            theme::HINT,
+                        ));
+                    }
                 }
                 AutosaveEvent::Failed { folder, message } if folder == editor.folder => {
                     editor.status = SaveStatus::Failed(message.clone());
@@ -154,21 +166,59 @@ impl TianbiaoApp {
                         theme::HINT,
                     );
                 }
-                self.screen = Screen::Edit(Box::new(Editor::new(folder, draft)));
+                self.edit(folder, draft);
             }
             Err(error) => self.tell(error.to_string(), theme::ERROR),
         }
     }
 
+    /// Shows a draft in the guide; the autosaver learns the file as loaded, to notice changes
+    /// made by others.
+    fn edit(&mut self, folder: DraftFolder, draft: Draft) {
+        let editor = Editor::new(folder, draft);
+        if let Some(autosaver) = &self.autosaver {
+            autosaver.loaded(&editor.folder, editor.disk_stamp());
+        }
+        self.screen = Screen::Edit(Box::new(editor));
+    }
+
+    /// Writes what is on screen before the editor is left, and waits for it: false (the editor
+    /// stays, with the reason shown) when it could not be written.
+    fn flush_before_leaving(&mut self) -> bool {
+        self.save_now();
+        let (Screen::Edit(editor), Some(autosaver)) = (&mut self.screen, &self.autosaver) else {
+            return true;
+        };
+        if !editor.is_dirty() && !matches!(editor.status, SaveStatus::Pending) {
+            return true;
+        }
+        let timeout = std::time::Duration::from_secs(10);
+        let events = autosaver.save_and_wait(&editor.folder, &editor.draft, timeout);
+        let written = events.iter().any(|event| {
+            matches!(event, AutosaveEvent::Saved { folder, draft, .. }
+                if *folder == editor.folder && draft.same_content(&editor.draft))
+        });
+        if written {
+            return true;
+        }
+        let message = events
+            .iter()
+            .find_map(|event| match event {
+                AutosaveEvent::Failed { message, .. } => Some(message.clone()),
+                AutosaveEvent::Saved { .. } => None,
+            })
+            .unwrap_or_else(|| "保存超时（磁盘忙或无响应），内容仍在程序中，请稍后再试。".into());
+        editor.status = SaveStatus::Failed(message.clone());
+        self.tell(message, theme::ERROR);
+        false
+    }
+
     fn save_now(&mut self) {
+        // With another's change on disk, ours is written after theirs is kept (the autosaver
+        // keeps it under kept/ first): nothing is lost either way.
         if let Screen::Edit(editor) = &mut self.screen
             && editor.changed_outside
         {
-            // Someone else's version is kept before ours goes over it: nothing is lost.
-            if let Err(error) = editor.folder.keep_disk_version() {
-                self.notice = Some((error.to_string(), theme::ERROR));
-                return;
-            }
             editor.changed_outside = false;
             editor.force_dirty();
         }
@@ -190,7 +240,7 @@ impl TianbiaoApp {
                 };
                 let mut draft = Draft::new(&form.id, &campaign_id);
                 match self.library.create(&mut draft) {
-                    Ok(folder) => self.screen = Screen::Edit(Box::new(Editor::new(folder, draft))),
+                    Ok(folder) => self.edit(folder, draft),
                     Err(error) => self.tell(error.to_string(), theme::ERROR),
                 }
             }
@@ -226,7 +276,9 @@ impl TianbiaoApp {
                 }
             }
             Command::Close => {
-                self.save_now();
+                if !self.flush_before_leaving() {
+                    return;
+                }
                 self.screen = Screen::Start;
                 self.export = None;
                 self.refresh_drafts();
@@ -273,7 +325,9 @@ impl TianbiaoApp {
                 }
             }
             Command::Secretary(campaign) => {
-                self.save_now();
+                if !self.flush_before_leaving() {
+                    return;
+                }
                 self.refresh_drafts();
                 let campaign = campaign.unwrap_or_else(|| self.busiest_campaign());
                 let state = SecretaryState::load(&campaign, &self.drafts, &self.catalog);

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::draft::folder::DiskStamp;
 use crate::draft::{Draft, DraftFolder};
 use crate::form::answers::{Answer, Answers, Row};
 use crate::form::campaign::Campaign;
@@ -59,7 +60,7 @@ pub struct Editor {
     pub other: HashSet<String>,
     pub status: SaveStatus,
     /// The draft file's stamp after our last load or save.
-    disk: Option<(std::time::SystemTime, u64)>,
+    disk: Option<DiskStamp>,
     disk_checked: std::time::Instant,
     /// The file on disk was changed by someone else since we last read or wrote it.
     pub changed_outside: bool,
@@ -99,12 +100,20 @@ impl Editor {
     }
 
     /// Called when a save of `content` has landed.
-    pub fn saved(&mut self, content: Draft, at: u64) {
+    pub fn saved(&mut self, content: Draft, at: u64, stamp: Option<DiskStamp>) {
+        // Edits made while this was being written keep the draft dirty (and pending).
+        if content.same_content(&self.draft) {
+            self.status = SaveStatus::Saved(at);
+        }
         self.saved = content;
-        self.status = SaveStatus::Saved(at);
-        self.disk = self.folder.disk_stamp();
+        self.disk = stamp;
         self.changed_outside = false;
         self.force_save = false;
+    }
+
+    /// The file's stamp after our last load or save.
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
+        self.disk
     }
 
     /// Makes the next save write even if nothing changed here (to put our version back over

@@ -40,7 +40,8 @@ pub fn share(
     let result = write_exchange(folder, &draft)
         .map_err(|error| error.to_string())
         .and_then(|bytes| {
-            std::fs::write(&path, bytes)
+            // The whole draft (phones, birth date): only the owner may read it.
+            crate::draft::folder::write_private_replacing(&path, &bytes)
                 .map_err(|error| crate::draft::DraftError::write(&path, &error).to_string())
         })
         .map(|()| {

@@ -336,10 +336,10 @@ fn figures(ui: &mut Ui, state: &SecretaryState, catalog: &Catalog) {
     };
     let chosen = state.chosen();
     if let Some(figure) = youth_figure(campaign, &chosen) {
-        let color = if figure.meets_rule() {
-            theme::OK
-        } else {
-            theme::ERROR
+        let color = match figure.meets_rule() {
+            Some(true) => theme::OK,
+            Some(false) => theme::ERROR,
+            None => theme::NEAR,
         };
         ui.label(RichText::new(format!("青年比例：{}", figure.describe())).color(color));
     }

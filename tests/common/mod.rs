@@ -2,6 +2,8 @@
 //! for 新乡 2023, and small helpers to read findings.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 

@@ -52,7 +52,8 @@ pub(super) fn youth_hint(field: &Field, context: &Context, findings: &mut Vec<Fi
         ),
         None => format!("通知要求兼顾推荐{}岁以下的青年科技工作者", rule.under_age),
     };
-    let counted = if age < rule.under_age as i32 {
+    // “45岁以下” includes 45 (以上、以下包括本数, 民法典第一千二百五十九条).
+    let counted = if rule.is_young(age) {
         "属于青年科技工作者"
     } else {
         "不属于青年科技工作者"
