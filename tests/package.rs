@@ -166,6 +166,18 @@ fn files_under(dir: &Path) -> Vec<String> {
     out
 }
 
+/// The files a checklist says the package holds (its `[✓] path —— what` lines), sorted.
+fn files_named_in(checklist: &str) -> Vec<String> {
+    let mut named: Vec<String> = checklist
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("[✓] "))
+        .filter_map(|rest| rest.split(" —— ").next())
+        .map(str::to_owned)
+        .collect();
+    named.sort();
+    named
+}
+
 fn pdftotext(pdf: &Path, layout: bool) -> String {
     let mut args = vec![];
     if layout {
@@ -226,13 +238,7 @@ fn a_package_of_three_holds_exactly_what_its_checklist_names() {
     let checklist_bytes = fs::read(packed.folder.join(CHECKLIST_FILE)).unwrap();
     assert_eq!(&checklist_bytes[..3], b"\xEF\xBB\xBF", "BOM for Notepad");
     let checklist = String::from_utf8(checklist_bytes[3..].to_vec()).unwrap();
-    let named: Vec<String> = checklist
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("[✓] "))
-        .map(|rest| rest.split(" —— ").next().unwrap().to_owned())
-        .collect();
-    let mut named_sorted = named.clone();
-    named_sorted.sort();
+    let named_sorted = files_named_in(&checklist);
     assert_eq!(files_under(&packed.folder), named_sorted);
     let mut expected = vec![
         CHECKLIST_FILE.to_owned(),
@@ -637,13 +643,7 @@ fn a_beijing_package_holds_the_word_copies_the_notice_asks_for() {
     )
     .unwrap();
     let checklist = fs::read_to_string(packed.folder.join(CHECKLIST_FILE)).unwrap();
-    let named: Vec<String> = checklist
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("[✓] "))
-        .map(|rest| rest.split(" —— ").next().unwrap().to_owned())
-        .collect();
-    let mut named_sorted = named;
-    named_sorted.sort();
+    let named_sorted = files_named_in(&checklist);
     assert_eq!(files_under(&packed.folder), named_sorted);
     assert!(named_sorted.contains(&"郜穗宁-推荐表.docx".to_owned()));
     let docx = fs::read(packed.folder.join("郜穗宁-推荐表.docx")).unwrap();

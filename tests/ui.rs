@@ -2,8 +2,12 @@
 //! through, with file dialogs answered by `FixedDialogs`. Fields are found by their labels,
 //! which is also what screen readers use.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::ui::{app_at, wait_for};
 
 use eframe::egui::Key;
 use egui_kittest::Harness;
@@ -19,17 +23,7 @@ struct Setup {
 
 fn app_with(dialogs: FixedDialogs) -> Setup {
     let data = tempfile::tempdir().unwrap();
-    let data_dir = data.path().to_owned();
-    let harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            tianbiao::ui::install_fonts(&cc.egui_ctx);
-            TianbiaoApp::new(AppOptions {
-                data_dir,
-                dialogs: Box::new(dialogs),
-                started: None,
-            })
-        });
+    let harness = app_at(data.path(), dialogs);
     Setup { data, harness }
 }
 
@@ -53,16 +47,6 @@ fn folder(harness: &Harness<'_, TianbiaoApp>) -> DraftFolder {
         .expect("a draft is open")
         .folder
         .clone()
-}
-
-/// Runs frames until `done` holds, for work on other threads (autosave, export, photos).
-fn wait_for(harness: &mut Harness<'_, TianbiaoApp>, mut done: impl FnMut(&TianbiaoApp) -> bool) {
-    let started = Instant::now();
-    while !done(harness.state()) {
-        assert!(started.elapsed() < Duration::from_secs(20), "timed out");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(30));
-    }
 }
 
 fn new_draft(harness: &mut Harness<'_, TianbiaoApp>) {
@@ -318,8 +302,8 @@ fn next_moves_on_and_shows_what_is_missing() {
     assert!(matches!(harness.state().screen, Screen::Edit(_)));
 }
 
-#[test]
-fn the_preview_shows_the_pages_that_will_print() {
+/// The sample open with the preview shown and composed (photos loaded).
+fn sample_with_preview() -> Harness<'static, TianbiaoApp> {
     let Setup { mut harness, .. } = app();
     harness.run();
     harness.get_by_label("打开示例").click();
@@ -331,6 +315,12 @@ fn the_preview_shows_the_pages_that_will_print() {
             && !app.preview.is_busy()
             && !app.editor().is_some_and(|e| e.thumbnails_loading())
     });
+    harness
+}
+
+#[test]
+fn the_preview_shows_the_pages_that_will_print() {
+    let mut harness = sample_with_preview();
     harness.run();
     harness.get_by_label("共7页");
     harness.get_by_label("第7页");
@@ -338,17 +328,7 @@ fn the_preview_shows_the_pages_that_will_print() {
 
 #[test]
 fn the_preview_follows_the_field_being_edited() {
-    let Setup { mut harness, .. } = app();
-    harness.run();
-    harness.get_by_label("打开示例").click();
-    harness.run();
-    harness.get_by_label("预览").click();
-    harness.step();
-    wait_for(&mut harness, |app| {
-        app.preview.pages() > 0
-            && !app.preview.is_busy()
-            && !app.editor().is_some_and(|e| e.thumbnails_loading())
-    });
+    let mut harness = sample_with_preview();
     open_section(&mut harness, "感人故事");
     harness.get_by_label("感人故事 *").focus();
     harness.step();

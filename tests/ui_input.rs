@@ -6,10 +6,12 @@ mod common;
 
 use common::ui::app_at;
 use eframe::egui::{self, Key};
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use tianbiao::ui::app::TianbiaoApp;
 use tianbiao::ui::dialogs::FixedDialogs;
 
-fn focused_label(harness: &egui_kittest::Harness<'_, tianbiao::ui::app::TianbiaoApp>) -> String {
+fn focused_label(harness: &Harness<'_, TianbiaoApp>) -> String {
     harness
         .get_by(|node| node.is_focused())
         .accesskit_node()
@@ -17,15 +19,21 @@ fn focused_label(harness: &egui_kittest::Harness<'_, tianbiao::ui::app::Tianbiao
         .unwrap_or_default()
 }
 
-#[test]
-fn tab_moves_through_the_fields_in_the_order_of_the_form() {
-    let data = tempfile::tempdir().unwrap();
-    let mut harness = app_at(data.path(), FixedDialogs::default());
+/// A new draft with the cursor in 候选人姓名.
+fn new_draft_at_the_name(data: &std::path::Path) -> Harness<'static, TianbiaoApp> {
+    let mut harness = app_at(data, FixedDialogs::default());
     harness.run();
     harness.get_by_label("新建").click();
     harness.run();
     harness.get_by_label("候选人姓名 *").focus();
     harness.run();
+    harness
+}
+
+#[test]
+fn tab_moves_through_the_fields_in_the_order_of_the_form() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = new_draft_at_the_name(data.path());
     let mut order = vec![focused_label(&harness)];
     for _ in 0..3 {
         harness.key_press(Key::Tab);
@@ -44,12 +52,7 @@ fn tab_moves_through_the_fields_in_the_order_of_the_form() {
 #[test]
 fn chinese_from_an_input_method_lands_in_the_field_with_the_candidates_at_the_caret() {
     let data = tempfile::tempdir().unwrap();
-    let mut harness = app_at(data.path(), FixedDialogs::default());
-    harness.run();
-    harness.get_by_label("新建").click();
-    harness.run();
-    harness.get_by_label("候选人姓名 *").focus();
-    harness.run();
+    let mut harness = new_draft_at_the_name(data.path());
     // Composing: pinyin shown in the field, not yet the answer's final text.
     harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
         text: "lin".into(),

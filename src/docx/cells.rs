@@ -66,7 +66,7 @@ pub fn content(cell: &CellContent, row: Option<&Row>, width_mm: f32, context: &C
         CellContent::Value { field } if !context.relevant(field) => Content::middle(Vec::new()),
         CellContent::Value { field } => {
             let value = printed(context.definition, context.answers, field);
-            if context.is_multiline(field) {
+            if context.definition.is_multiline(field) {
                 Content::top(text_paragraphs(&value, body))
             } else {
                 Content::middle(centred(&value))
@@ -115,7 +115,7 @@ fn checkboxes(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
     let chosen = context.answers.list(field);
     let relevant = context.relevant(field);
     let room_em = (width_mm - 2.0 * PADDING_MM) / body.chars_mm(1.0);
-    let options = context.options(field);
+    let options = context.definition.options(field).to_vec();
     let mut lines: Vec<Vec<(&String, bool)>> = vec![Vec::new()];
     let mut used = 0.0;
     for option in &options {

@@ -17,7 +17,7 @@ use thiserror::Error;
 use crate::draft::{Draft, DraftFolder};
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
-use crate::form::definition::{FieldKind, FormDefinition};
+use crate::form::definition::FormDefinition;
 use crate::form::validate::is_relevant;
 use images::{Images, PictureIds};
 use runs::Style;
@@ -75,21 +75,6 @@ impl Context<'_> {
         self.definition
             .field(field)
             .is_some_and(|f| is_relevant(f, self.campaign))
-    }
-
-    fn is_multiline(&self, field: &str) -> bool {
-        self.definition
-            .field(field)
-            .is_some_and(|f| f.kind == FieldKind::Multiline)
-    }
-
-    fn options(&self, field: &str) -> Vec<String> {
-        match self.definition.field(field).map(|f| &f.kind) {
-            Some(FieldKind::MultiChoice { options, .. } | FieldKind::Choice { options, .. }) => {
-                options.clone()
-            }
-            _ => Vec::new(),
-        }
     }
 }
 

@@ -149,6 +149,22 @@ impl FormDefinition {
         self.fields().find(|field| field.id == id)
     }
 
+    /// Whether a field holds paragraphs (printed with a first-line indent).
+    pub fn is_multiline(&self, id: &str) -> bool {
+        self.field(id)
+            .is_some_and(|field| field.kind == FieldKind::Multiline)
+    }
+
+    /// The options of a choice or multi-choice field (empty for other kinds).
+    pub fn options(&self, id: &str) -> &[String] {
+        match self.field(id).map(|field| &field.kind) {
+            Some(FieldKind::MultiChoice { options, .. } | FieldKind::Choice { options, .. }) => {
+                options
+            }
+            _ => &[],
+        }
+    }
+
     /// The section holding a field, for jumping to it.
     pub fn section_of(&self, field_id: &str) -> Option<&Section> {
         self.sections

@@ -61,7 +61,7 @@ impl Body {
             },
             CellContent::Value { field } => {
                 let value = printed(context.definition, answers, field);
-                if context.is_multiline(field) {
+                if context.definition.is_multiline(field) {
                     Body::Paragraphs(paragraphs(&value))
                 } else {
                     Body::Value(value)
@@ -78,9 +78,10 @@ impl Body {
             CellContent::Checkboxes { field } => {
                 let chosen = answers.list(field);
                 let options = context
+                    .definition
                     .options(field)
-                    .into_iter()
-                    .map(|o| (o.clone(), chosen.contains(&o)))
+                    .iter()
+                    .map(|o| (o.clone(), chosen.contains(o)))
                     .collect();
                 Body::Checkboxes(options)
             }

@@ -16,7 +16,7 @@ use super::layout::{Anchor, Document, EncodedImage, Item, Page};
 use super::measure::Measure;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
-use crate::form::definition::{FieldKind, FormDefinition};
+use crate::form::definition::FormDefinition;
 use crate::form::print::PrintLayout;
 use crate::form::validate::is_relevant;
 use text::Style;
@@ -74,21 +74,6 @@ impl Context<'_> {
 
     fn min_size_pt(&self) -> f32 {
         self.layout().page.min_font_size_pt
-    }
-
-    fn is_multiline(&self, field: &str) -> bool {
-        self.definition
-            .field(field)
-            .is_some_and(|f| f.kind == FieldKind::Multiline)
-    }
-
-    fn options(&self, field: &str) -> Vec<String> {
-        match self.definition.field(field).map(|f| &f.kind) {
-            Some(FieldKind::MultiChoice { options, .. } | FieldKind::Choice { options, .. }) => {
-                options.clone()
-            }
-            _ => Vec::new(),
-        }
     }
 
     /// The ID photo's printed size in mm (the campaign's 小2寸).
