@@ -170,26 +170,36 @@ fn whole_process(folder: &DraftFolder, draft: &mut tianbiao::draft::Draft) {
         return eprintln!("cannot save the test draft: {error}");
     }
     let output = folder.dir.join("out.pdf");
-    for _ in 0..3 {
+    const RUNS: usize = 11;
+    let mut walls = Vec::with_capacity(RUNS);
+    let mut report = String::new();
+    for _ in 0..RUNS {
+        let started = std::time::Instant::now();
         let run = std::process::Command::new(time)
-            .args(["-f", "%e s, %M KB peak"])
+            .args(["-f", "%M KB peak"])
             .arg(&binary)
             .arg("export")
             .arg(&folder.dir)
             .arg("-o")
             .arg(&output)
             .output();
+        walls.push(started.elapsed());
         match run {
             Ok(run) => {
-                let report = String::from_utf8_lossy(&run.stderr);
-                let size = fs::metadata(&output).map_or(0, |m| m.len());
-                println!(
-                    "whole process `tianbiao export`: {} , PDF {:.2} MB",
-                    report.lines().last().unwrap_or(""),
-                    size as f64 / 1e6
-                );
+                let stderr = String::from_utf8_lossy(&run.stderr);
+                report = stderr.lines().last().unwrap_or("").to_owned();
             }
             Err(error) => return eprintln!("cannot run {}: {error}", binary.display()),
         }
     }
+    walls.sort();
+    let ms = |i: usize| walls[i].as_secs_f64() * 1000.0;
+    let size = fs::metadata(&output).map_or(0, |m| m.len());
+    println!(
+        "whole process `tianbiao export`, {RUNS} runs: min {:.0} ms, median {:.0} ms, max {:.0} ms; {report}; PDF {:.2} MB",
+        ms(0),
+        ms(RUNS / 2),
+        ms(RUNS - 1),
+        size as f64 / 1e6
+    );
 }

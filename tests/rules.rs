@@ -424,3 +424,37 @@ fn every_message_is_chinese_and_says_what_to_do() {
         assert!(finding.message.contains('请'), "{}", finding.message);
     }
 }
+
+#[test]
+fn life_photos_are_asked_for_where_the_notice_asks_for_them() {
+    // None yet: a hint (the form prints without them; they go with the package).
+    let findings = check(&valid_answers());
+    assert_eq!(codes(&findings, "life_photos", Hint), ["photos_count"]);
+    // Two of 3—5, one of them a small PNG: warnings, the PNG's by its row.
+    let mut answers = valid_answers();
+    let mut png = photo(1600, 1200);
+    png.file = "life-2.png".into();
+    png.bytes = 300_000;
+    answers.set_images("life_photos", vec![photo(4000, 3000), png]);
+    let findings = check(&answers);
+    let warnings: Vec<(&str, Option<usize>)> = findings
+        .iter()
+        .filter(|f| f.field == "life_photos" && f.severity == Warning)
+        .map(|f| (f.code, f.row))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            ("photos_count", None),
+            ("photo_format", Some(1)),
+            ("photo_file_size", Some(1))
+        ]
+    );
+    // Three camera originals: nothing to say.
+    answers.set_images("life_photos", vec![photo(4000, 3000); 3]);
+    assert!(codes(&check(&answers), "life_photos", Warning).is_empty());
+    // 衡水 2024 asks for no photos: the field is not part of its form.
+    let (definition, campaign) = pair("hengshui-2024");
+    let field = definition.field("life_photos").unwrap();
+    assert!(!tianbiao::form::validate::is_relevant(field, campaign));
+}

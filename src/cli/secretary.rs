@@ -12,7 +12,7 @@ use crate::package::batch::export_batch;
 use crate::package::exchange::{exchange_file_name, read_exchange, write_exchange};
 use crate::package::import::{ImportChoice, ImportOutcome, import_draft};
 use crate::package::pack::{PackOptions, pack};
-use crate::package::roster::{Candidate, youth_figure};
+use crate::package::roster::{Candidate, quota_line, youth_figure};
 use crate::pdf::compose::ComposeOptions;
 
 /// Loads drafts of one campaign as candidates.
@@ -56,6 +56,9 @@ pub(super) fn pack_command(
     }
     if let Some(figure) = youth_figure(campaign, &references) {
         eprintln!("青年比例：{}", figure.describe());
+    }
+    if let Some(line) = quota_line(campaign, references.len()) {
+        eprintln!("{line}");
     }
     for problem in &packed.contents.problems {
         eprintln!("待处理：{problem}");

@@ -128,23 +128,23 @@ pub fn youth_figure(campaign: &Campaign, candidates: &[&Candidate]) -> Option<Yo
     })
 }
 
-/// The campaign's quotas in words, with the number selected, for the secretary to compare with
-/// their own channel (a draft does not say which channel recommends it).
-pub fn quota_lines(campaign: &Campaign, selected: usize) -> Vec<String> {
-    campaign
+/// The campaign's quotas in one line, with the number selected, for the secretary to compare
+/// with their own channel (a draft does not say which channel recommends it); None without
+/// quotas.
+pub fn quota_line(campaign: &Campaign, selected: usize) -> Option<String> {
+    if campaign.quotas.is_empty() {
+        return None;
+    }
+    let quotas: Vec<String> = campaign
         .quotas
         .iter()
-        .map(|quota| {
-            let range = match quota.min {
-                Some(min) if min != quota.max => format!("{min}—{}名", quota.max),
-                _ => format!("不超过{}名", quota.max),
-            };
-            let over = if selected > quota.max as usize {
-                format!("；已选{selected}名，超过名额")
-            } else {
-                String::new()
-            };
-            format!("{}：{}{}", quota.channel, range, over)
+        .map(|quota| match quota.min {
+            Some(min) if min != quota.max => format!("{}{min}—{}名", quota.channel, quota.max),
+            _ => format!("{}不超过{}名", quota.channel, quota.max),
         })
-        .collect()
+        .collect();
+    Some(format!(
+        "名额（按推荐渠道）：{}。已选{selected}名，请对照本单位所属渠道。",
+        quotas.join("；")
+    ))
 }

@@ -15,7 +15,7 @@ use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
 use crate::package::batch::export_batch;
 use crate::package::pack::{PackOptions, pack};
-use crate::package::roster::{Candidate, quota_lines, youth_figure};
+use crate::package::roster::{Candidate, quota_line, youth_figure};
 use crate::pdf::compose::ComposeOptions;
 use crate::pdf::export::export_summary;
 
@@ -343,8 +343,8 @@ fn figures(ui: &mut Ui, state: &SecretaryState, catalog: &Catalog) {
         };
         ui.label(RichText::new(format!("青年比例：{}", figure.describe())).color(color));
     }
-    for line in quota_lines(campaign, chosen.len()) {
-        ui.label(RichText::new(format!("名额：{line}")).color(theme::MUTED));
+    if let Some(line) = quota_line(campaign, chosen.len()) {
+        ui.add(egui::Label::new(RichText::new(line).color(theme::MUTED)).wrap());
     }
     let errors: usize = chosen.iter().map(|c| c.errors).sum();
     if errors > 0 {

@@ -122,12 +122,19 @@ pub(super) fn package_photos(field: &Field, context: &Context, findings: &mut Ve
     let photos = context.answers.images(&field.id);
     if let Some(range) = context.campaign.photo.life_work_photos {
         let count = photos.len() as u32;
-        if count < range.min || count > range.max {
-            let wanted = if range.min == range.max {
-                format!("{}张", range.min)
-            } else {
-                format!("{}—{}张", range.min, range.max)
-            };
+        let wanted = if range.min == range.max {
+            format!("{}张", range.min)
+        } else {
+            format!("{}—{}张", range.min, range.max)
+        };
+        if count == 0 {
+            // Not yet a problem: the form prints without them; they go with the package.
+            let message = format!(
+                "通知要求另交{}{}（随材料报送，不印在推荐表上）：报送前请在这里添加相机或手机拍摄的原图。",
+                field.label, wanted
+            );
+            findings.push(Finding::new(Severity::Hint, field, "photos_count", message));
+        } else if count < range.min || count > range.max {
             let message = format!(
                 "通知要求{}{}，现在有{}张：请{}。",
                 field.label,

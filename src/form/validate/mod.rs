@@ -134,6 +134,11 @@ pub fn check_field(field: &Field, context: &Context) -> Vec<Finding> {
         if field.required {
             findings.push(required(field));
         }
+        // Photos the notice asks for as files: none yet is worth a warning, not an error
+        // (printing the form does not need them).
+        if field.rules.contains(&Rule::PackagePhotos) {
+            images::package_photos(field, context, &mut findings);
+        }
         return findings;
     }
     check_kind(field, context, &mut findings);
