@@ -386,6 +386,7 @@ fn a_draft_changed_outside_the_app_is_never_overwritten_silently() {
     });
     harness.step();
     harness.get_by_label("保留本程序中的版本");
+    harness.get_by_label("自动保存已暂停（文件在外部被修改）");
     // Typing now does not reach the disk.
     harness.get_by_label("候选人姓名 *").focus();
     harness.step();

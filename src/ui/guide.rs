@@ -68,7 +68,13 @@ fn top_bar(
                 if ui.button("保存").on_hover_text("Ctrl+S").clicked() {
                     commands.push(Command::SaveNow);
                 }
-                status_label(ui, &editor.status);
+                if editor.changed_outside {
+                    ui.label(
+                        RichText::new("自动保存已暂停（文件在外部被修改）").color(theme::ERROR),
+                    );
+                } else {
+                    status_label(ui, &editor.status);
+                }
             });
         });
     });
