@@ -203,8 +203,17 @@ impl Editor {
             self.shown
                 .extend(section.fields.iter().map(|f| f.id.clone()));
         }
-        let count = Self::sections(definition, campaign).len();
-        self.section = index.min(count.saturating_sub(1));
+        let sections = Self::sections(definition, campaign);
+        self.section = index.min(sections.len().saturating_sub(1));
+        // The preview turns to where the new section prints.
+        if let Some(first) = sections.get(self.section).and_then(|section| {
+            section
+                .fields
+                .iter()
+                .find(|f| f.kind.is_fillable() && is_relevant(f, campaign))
+        }) {
+            self.editing = Some(first.id.clone());
+        }
     }
 
     /// Opens the section of a field and asks for it to be focused.
