@@ -9,8 +9,14 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tianbiao::ui::app::{AppOptions, TianbiaoApp};
+use tianbiao::ui::app::TianbiaoApp;
 use tianbiao::ui::dialogs::FixedDialogs;
+
+/// The same app harness the UI tests use.
+#[path = "../tests/common/ui.rs"]
+#[allow(dead_code)]
+mod ui;
+use ui::app_at;
 
 const KEYSTROKES: usize = 120;
 
@@ -18,17 +24,7 @@ fn main() {
     let Ok(data) = tempfile::tempdir() else {
         return eprintln!("cannot make a temporary folder");
     };
-    let data_dir = data.path().to_owned();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            tianbiao::ui::install_fonts(&cc.egui_ctx);
-            TianbiaoApp::new(AppOptions {
-                data_dir,
-                dialogs: Box::new(FixedDialogs::default()),
-                started: None,
-            })
-        });
+    let mut harness = app_at(data.path(), FixedDialogs::default());
     harness.run();
     harness.get_by_label("打开示例").click();
     harness.run();

@@ -26,8 +26,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::draft::{Draft, DraftFolder, Library};
+use crate::form::campaign::Campaign;
 use crate::form::catalog::Catalog;
 use crate::form::count::count;
+use crate::form::definition::FormDefinition;
 use crate::form::validate::{Finding, Severity, validate};
 use crate::package::import::ImportChoice;
 use crate::package::pack::PackOptions;
@@ -356,6 +358,30 @@ fn load_with_campaign<'a>(
     Ok((folder, draft, definition, campaign))
 }
 
+/// Drafts that must all belong to one campaign (a summary, a package, a combined PDF).
+type OneCampaign<'a> = (Vec<(DraftFolder, Draft)>, &'a FormDefinition, &'a Campaign);
+
+fn load_one_campaign<'a>(
+    catalog: &'a Catalog,
+    paths: &[PathBuf],
+) -> Result<OneCampaign<'a>, String> {
+    let mut loaded = Vec::new();
+    let mut pair: Option<(&FormDefinition, &Campaign)> = None;
+    for path in paths {
+        let (folder, draft, definition, campaign) = load_with_campaign(catalog, path)?;
+        match pair {
+            Some((_, first)) if first.id != campaign.id => {
+                let both = format!("{} 和 {}", first.id, campaign.id);
+                return Err(crate::package::PackageError::MixedCampaigns(both).to_string());
+            }
+            _ => pair = Some((definition, campaign)),
+        }
+        loaded.push((folder, draft));
+    }
+    let (definition, campaign) = pair.ok_or("请至少给出一份草稿。")?;
+    Ok((loaded, definition, campaign))
+}
+
 /// Exports even with findings (a copy to review is useful), telling the errors on stderr;
 /// refuses only what would print wrong: characters the font lacks.
 fn export(
@@ -404,21 +430,8 @@ fn summary(
     data_dir: Option<&Path>,
 ) -> Result<ExitCode, String> {
     let catalog = catalog_for(data_dir)?;
-    let mut drafts = Vec::new();
-    for path in paths {
-        let (_, draft, _, _) = load_with_campaign(&catalog, path)?;
-        drafts.push(draft);
-    }
-    let Some(first) = drafts.first() else {
-        return Err("请至少给出一份草稿。".into());
-    };
-    if let Some(other) = drafts.iter().find(|draft| draft.campaign != first.campaign) {
-        return Err(format!(
-            "草稿属于不同的活动（{} 和 {}）：汇总表只能由同一活动的草稿生成。",
-            first.campaign, other.campaign
-        ));
-    }
-    let (definition, campaign) = catalog.pair(&first.campaign).ok_or("不认识草稿中的活动")?;
+    let (loaded, definition, campaign) = load_one_campaign(&catalog, paths)?;
+    let drafts: Vec<Draft> = loaded.into_iter().map(|(_, draft)| draft).collect();
     let references: Vec<&Draft> = drafts.iter().collect();
     match export_summary(&references, definition, campaign, options) {
         Ok(bytes) => {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{catalog_for, load_with_campaign, write_output};
+use super::{catalog_for, load_one_campaign, load_with_campaign, write_output};
 use crate::draft::Library;
 use crate::form::campaign::Campaign;
 use crate::form::catalog::Catalog;
@@ -20,23 +20,12 @@ fn candidates<'a>(
     catalog: &'a Catalog,
     paths: &[PathBuf],
 ) -> Result<(Vec<Candidate>, &'a FormDefinition, &'a Campaign), String> {
-    let mut loaded = Vec::new();
-    let mut pair: Option<(&FormDefinition, &Campaign)> = None;
-    for path in paths {
-        let (folder, draft, definition, campaign) = load_with_campaign(catalog, path)?;
-        match pair {
-            Some((_, first)) if first.id != campaign.id => {
-                return Err(format!(
-                    "草稿属于不同的活动（{} 和 {}）：材料包和合订本只能由同一活动的草稿生成，请分开生成。",
-                    first.id, campaign.id
-                ));
-            }
-            _ => pair = Some((definition, campaign)),
-        }
-        loaded.push(Candidate::new(folder, draft, definition, campaign));
-    }
-    let (definition, campaign) = pair.ok_or("请至少给出一份草稿。")?;
-    Ok((loaded, definition, campaign))
+    let (loaded, definition, campaign) = load_one_campaign(catalog, paths)?;
+    let candidates = loaded
+        .into_iter()
+        .map(|(folder, draft)| Candidate::new(folder, draft, definition, campaign))
+        .collect();
+    Ok((candidates, definition, campaign))
 }
 
 pub(super) fn pack_command(
