@@ -20,22 +20,9 @@ use tianbiao::package::pack::{BATCH_FILE, PackOptions, pack};
 use tianbiao::package::roster::{Candidate, youth_figure};
 use tianbiao::pdf::compose::ComposeOptions;
 
-/// A camera-like JPEG of more than 2 MB: noise does not compress.
+/// A camera-like JPEG of more than 2 MB.
 fn big_jpeg(path: &Path, seed: u32) {
-    let (width, height) = (1600u16, 1200u16);
-    let mut state = seed.max(1);
-    let pixels: Vec<u8> = (0..width as usize * height as usize * 3)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            (state >> 24) as u8
-        })
-        .collect();
-    let encoder = jpeg_encoder::Encoder::new_file(path, 100).unwrap();
-    encoder
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
-        .unwrap();
+    common::camera_jpeg(path, seed, 100);
     assert!(fs::metadata(path).unwrap().len() > 2 * 1024 * 1024);
 }
 

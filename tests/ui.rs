@@ -260,8 +260,8 @@ fn the_sample_opens_exports_and_the_pdf_is_there() {
     harness.get_by_label("导出…").click();
     harness.step();
     wait_for(&mut harness, |app| {
-        app.export
-            .as_ref()
+        app.session()
+            .and_then(|session| session.export.as_ref())
             .is_some_and(|dialog| dialog.exported().is_some())
     });
     harness.run_steps(2);
@@ -311,8 +311,8 @@ fn sample_with_preview() -> Harness<'static, TianbiaoApp> {
     harness.get_by_label("预览").click();
     harness.step();
     wait_for(&mut harness, |app| {
-        app.preview.pages() > 0
-            && !app.preview.is_busy()
+        preview(app).pages() > 0
+            && !preview(app).is_busy()
             && !app.editor().is_some_and(|e| e.thumbnails_loading())
     });
     harness
@@ -332,24 +332,24 @@ fn the_preview_follows_the_field_being_edited() {
     // Opening a section turns the preview to where it prints: the stories begin on the
     // table's second or third page, never on the cover.
     open_section(&mut harness, "感人故事");
-    wait_for(&mut harness, |app| app.preview.followed_page().is_some());
-    let page = harness.state().preview.followed_page().unwrap_or(0);
+    wait_for(&mut harness, |app| preview(app).followed_page().is_some());
+    let page = preview(harness.state()).followed_page().unwrap_or(0);
     assert!(page >= 2, "followed page {page}");
     // Back to 封面, the preview shows the cover; into the stories again, their page.
     open_section(&mut harness, "封面");
-    wait_for(&mut harness, |app| app.preview.followed_page() == Some(0));
+    wait_for(&mut harness, |app| preview(app).followed_page() == Some(0));
     open_section(&mut harness, "感人故事");
     harness.get_by_label("感人故事 *").focus();
     harness.step();
     wait_for(&mut harness, |app| {
-        app.preview.followed_page() == Some(page)
+        preview(app).followed_page() == Some(page)
     });
     // Typing there changes the pages after the pause, off the UI thread, and still follows.
     harness
         .get_by_label("感人故事 *")
         .type_text("又一段新的文字。");
-    wait_for(&mut harness, |app| !app.preview.is_busy());
-    assert_eq!(harness.state().preview.followed_page(), Some(page));
+    wait_for(&mut harness, |app| !preview(app).is_busy());
+    assert_eq!(preview(harness.state()).followed_page(), Some(page));
 }
 
 #[test]
@@ -424,4 +424,9 @@ fn a_draft_changed_outside_the_app_is_never_overwritten_silently() {
     let theirs = std::fs::read_to_string(kept[0].path()).unwrap();
     assert!(theirs.contains("别处写的荣誉"));
     assert!(!harness.state().editor().unwrap().changed_outside);
+}
+
+/// The open draft's preview (the tests open a draft before asking).
+fn preview(app: &tianbiao::ui::app::TianbiaoApp) -> &tianbiao::ui::preview::Preview {
+    &app.session().expect("a draft is open").preview
 }

@@ -62,7 +62,7 @@ fn the_secretary_sees_every_candidate_and_makes_the_package() {
     harness.get_by_label("生成材料包…").click();
     harness.step();
     wait_for(&mut harness, |app| match &app.screen {
-        Screen::Secretary(state) => state.result.is_some(),
+        Screen::Secretary(state) => state.job.finished().is_some(),
         _ => false,
     });
     harness.run();
@@ -73,6 +73,13 @@ fn the_secretary_sees_every_candidate_and_makes_the_package() {
     assert!(package.join("材料清单.txt").is_file());
     assert!(out.path().join("最美科技工作者+新乡市农学会.zip").is_file());
     harness.get_by_label("打开所在文件夹");
+}
+
+/// Runs frames until the start page's job (export or import on a task) has ended.
+fn settle(harness: &mut egui_kittest::Harness<'_, tianbiao::ui::app::TianbiaoApp>) {
+    harness.step();
+    wait_for(harness, |app| !app.is_working());
+    harness.run();
 }
 
 #[test]
@@ -92,7 +99,7 @@ fn a_shared_draft_is_imported_and_the_same_candidate_is_asked_about() {
     );
     candidate.run();
     candidate.get_by_label("导出zip").click();
-    candidate.run();
+    settle(&mut candidate);
     let zip = shared.path().join("赵六-推荐材料.zip");
     assert!(zip.is_file(), "named 姓名-推荐材料.zip");
 
@@ -106,27 +113,27 @@ fn a_shared_draft_is_imported_and_the_same_candidate_is_asked_about() {
     );
     secretary.run();
     secretary.get_by_label("导入推荐材料…").click();
-    secretary.run();
+    settle(&mut secretary);
     assert_eq!(secretary.state().drafts.len(), 1);
     secretary.get_by_label("赵六");
 
     secretary.get_by_label("导入推荐材料…").click();
-    secretary.run();
+    settle(&mut secretary);
     assert!(secretary.state().pending_import.is_some(), "asks first");
     secretary.get_by_label("取消").click();
     secretary.run();
     assert_eq!(secretary.state().drafts.len(), 1, "cancel writes nothing");
 
     secretary.get_by_label("导入推荐材料…").click();
-    secretary.run();
+    settle(&mut secretary);
     secretary.get_by_label("保留两份").click();
-    secretary.run();
+    settle(&mut secretary);
     assert_eq!(secretary.state().drafts.len(), 2);
 
     secretary.get_by_label("导入推荐材料…").click();
-    secretary.run();
+    settle(&mut secretary);
     secretary.get_by_label("替换").click();
-    secretary.run();
+    settle(&mut secretary);
     assert_eq!(secretary.state().drafts.len(), 2, "replaced, not added");
     assert!(
         secretary_pc.path().join("trash").is_dir(),
@@ -146,7 +153,7 @@ fn a_shared_draft_is_imported_and_the_same_candidate_is_asked_about() {
     );
     again.run();
     again.get_by_label("导入推荐材料…").click();
-    again.run();
+    settle(&mut again);
     let notice = again
         .state()
         .notice

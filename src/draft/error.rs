@@ -32,6 +32,8 @@ pub enum DraftError {
     },
     #[error("无法读取 {path}：{reason}。")]
     Read { path: PathBuf, reason: String },
+    #[error(transparent)]
+    File(#[from] crate::files::WriteError),
     #[error("照片 {path}：{source}")]
     Photo { path: PathBuf, source: PhotoError },
 }
@@ -58,6 +60,12 @@ impl DraftError {
 }
 
 fn describe_write_error(error: &io::Error) -> (String, &'static str) {
+    if crate::files::is_held(error) {
+        return (
+            "文件正在被其他程序打开".to_owned(),
+            "请关闭打开它的程序（如杀毒软件、同步盘或另一个填表助手窗口）后再保存。",
+        );
+    }
     match error.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => (
             "文件夹是只读的，或没有写入权限".to_owned(),

@@ -2,19 +2,20 @@
 //! temporary file in the same folder, syncs it, keeps the previous version as a backup and
 //! renames over the old file, so an interrupted save leaves either the old or the new draft.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::migrate::{Migrated, migrate};
 use super::{DRAFT_FILE, Draft, DraftError};
+use crate::files::{create_private, ensure_private_dir, rename_with_retries, sync_dir};
 use crate::form::answers::PhotoRef;
 use crate::form::definition::FormDefinition;
 use crate::form::validate::{Finding, Severity};
 use crate::photo;
 
-const TEMP_FILE: &str = "draft.json.tmp";
+pub(crate) const TEMP_FILE: &str = "draft.json.tmp";
 const BACKUP_DIR: &str = "backups";
 /// Versions written by someone else and kept before the app overwrote them.
 const KEPT_DIR: &str = "kept";
@@ -132,6 +133,8 @@ impl DraftFolder {
         ensure_private_dir(&self.dir).map_err(|error| DraftError::write(&self.dir, &error))?;
         before(SaveStep::CreateTemp).map_err(fail)?;
         let mut file = create_private(&temp).map_err(fail)?;
+        // Held while written: the sweep at start tells a live save from a killed one.
+        let _ = file.lock();
         let (first, second) = json.split_at(json.len() / 2);
         before(SaveStep::WriteFirstHalf).map_err(fail)?;
         file.write_all(first).map_err(fail)?;
@@ -143,7 +146,9 @@ impl DraftFolder {
         before(SaveStep::Backup).map_err(fail)?;
         self.back_up().map_err(fail)?;
         before(SaveStep::Rename).map_err(fail)?;
-        fs::rename(&temp, self.file()).map_err(|error| DraftError::write(&self.file(), &error))?;
+        // An antivirus or indexer may hold draft.json for a moment on Windows: retried.
+        rename_with_retries(&temp, &self.file(), &mut |from, to| fs::rename(from, to))
+            .map_err(|error| DraftError::write(&self.file(), &error))?;
         before(SaveStep::SyncFolder).map_err(fail)?;
         sync_dir(&self.dir);
         Ok(json.len())
@@ -196,7 +201,7 @@ impl DraftFolder {
         self.keep(&bytes, label)
     }
 
-    fn keep(&self, bytes: &[u8], label: &str) -> Result<PathBuf, DraftError> {
+    pub(crate) fn keep(&self, bytes: &[u8], label: &str) -> Result<PathBuf, DraftError> {
         let kept = self.dir.join(KEPT_DIR);
         ensure_private_dir(&kept).map_err(|error| DraftError::write(&kept, &error))?;
         let target = kept.join(format!("draft-{}-{label}.json", now_millis()));
@@ -368,65 +373,4 @@ fn now_millis() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis())
-}
-
-/// Drafts hold phone numbers, addresses and birth dates: on Unix only the owner may read them.
-fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
-
-/// Writes a new file (never over an existing one) that only the owner may read.
-pub(crate) fn write_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Writes a file that only the owner may read, atomically: a temporary file beside it, then a
-/// rename over the target (what the user chose in a save dialog).
-pub(crate) fn write_private_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.partial-{}", now_millis()));
-    let written = write_private_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written
-}
-
-pub(crate) fn ensure_private_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    fs::create_dir_all(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
-/// Makes the rename durable; not every platform can open a folder for syncing, and the rename
-/// itself has already happened, so a failure here is not an error.
-fn sync_dir(dir: &Path) {
-    if let Ok(handle) = File::open(dir) {
-        let _ = handle.sync_all();
-    }
 }

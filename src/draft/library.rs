@@ -4,8 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::folder::{ensure_private_dir, json_files};
+use super::folder::json_files;
 use super::{Draft, DraftError, DraftFolder};
+use crate::files::{Staging, ensure_private_dir, is_temporary};
 use crate::form::catalog::{Catalog, LoadError};
 use crate::form::validate::{Severity, completeness, validate};
 
@@ -60,6 +61,8 @@ impl Library {
     pub fn list(&self, catalog: &Catalog) -> Vec<DraftSummary> {
         let mut list: Vec<DraftSummary> = subfolders(&self.drafts_dir())
             .into_iter()
+            // Staging folders of imports under way are not drafts (yet).
+            .filter(|dir| !is_temporary_dir(dir))
             .filter(|dir| dir.join(super::DRAFT_FILE).is_file())
             .map(|dir| summarize(DraftFolder::at(&dir), catalog))
             .collect();
@@ -75,8 +78,16 @@ impl Library {
     pub fn new_folder(&self, title: &str) -> Result<DraftFolder, DraftError> {
         let drafts = self.drafts_dir();
         ensure_private_dir(&drafts).map_err(|error| DraftError::write(&drafts, &error))?;
+        let dir = self.free_folder(title);
+        ensure_private_dir(&dir).map_err(|error| DraftError::write(&dir, &error))?;
+        Ok(DraftFolder::at(&dir))
+    }
+
+    /// A path among the drafts, named after a title, that no folder has yet.
+    pub fn free_folder(&self, title: &str) -> PathBuf {
+        let drafts = self.drafts_dir();
         let stem = safe_file_stem(title);
-        let dir = (1..)
+        (1..)
             .map(|n| {
                 if n == 1 {
                     drafts.join(&stem)
@@ -85,9 +96,7 @@ impl Library {
                 }
             })
             .find(|dir| !dir.exists())
-            .unwrap_or_else(|| drafts.join(format!("{stem}-new")));
-        ensure_private_dir(&dir).map_err(|error| DraftError::write(&dir, &error))?;
-        Ok(DraftFolder::at(&dir))
+            .unwrap_or_else(|| drafts.join(format!("{stem}-new")))
     }
 
     /// Saves a new draft in a folder of its own.
@@ -97,20 +106,24 @@ impl Library {
         Ok(folder)
     }
 
-    /// Copies a draft folder (draft and photos, not its backups) into a new folder.
+    /// Copies a draft folder (draft and photos, not its backups) into a new folder, which
+    /// appears whole or not at all.
     pub fn duplicate(&self, source: &DraftFolder) -> Result<DraftFolder, DraftError> {
         let (mut draft, _) = source.load()?;
         draft.title = format!("{}（副本）", draft.display_name());
-        let folder = self.new_folder(&draft.title)?;
+        let staging = Staging::new(&self.drafts_dir(), "copy")?;
+        let staged = DraftFolder::at(staging.dir());
         for (_, photo) in draft.answers.photo_files() {
             let from = source.dir.join(&photo.file);
-            let to = folder.dir.join(&photo.file);
+            let to = staged.dir.join(&photo.file);
             if from.is_file() {
                 fs::copy(&from, &to).map_err(|error| DraftError::write(&to, &error))?;
             }
         }
-        folder.save(&mut draft)?;
-        Ok(folder)
+        staged.save(&mut draft)?;
+        let target = self.free_folder(&draft.title);
+        staging.commit(&target)?;
+        Ok(DraftFolder::at(&target))
     }
 
     /// Moves a draft folder to the trash; returns where it went, for undo.
@@ -244,4 +257,9 @@ fn is_windows_device_name(stem: &str) -> bool {
         || ((base.starts_with("COM") || base.starts_with("LPT"))
             && base.len() == 4
             && base[3..].chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_temporary_dir(dir: &Path) -> bool {
+    dir.file_name()
+        .is_some_and(|name| is_temporary(&name.to_string_lossy()))
 }

@@ -5,6 +5,7 @@
 pub mod autosave;
 pub mod error;
 pub mod folder;
+mod leftovers;
 pub mod library;
 pub mod migrate;
 pub mod sample;

@@ -1,7 +1,7 @@
 //! The sample draft (assets/sample), built into the binary: the app's 示例 opens a fresh copy
 //! of it in the data folder, wherever the program was installed.
 
-use std::fs;
+use crate::files::{Staging, write_private_new};
 
 use super::{DraftError, DraftFolder, Library};
 
@@ -30,12 +30,15 @@ const FILES: &[(&str, &[u8])] = &[
 
 /// A new copy of the sample in the library, saved (so it lists with today's time).
 pub fn create_sample(library: &Library) -> Result<DraftFolder, DraftError> {
-    let folder = library.new_folder("示例")?;
+    let staging = Staging::new(&library.drafts_dir(), "sample")?;
+    let staged = DraftFolder::at(staging.dir());
     for (name, bytes) in FILES {
-        let path = folder.dir.join(name);
-        fs::write(&path, bytes).map_err(|error| DraftError::write(&path, &error))?;
+        let path = staged.dir.join(name);
+        write_private_new(&path, bytes).map_err(|error| DraftError::write(&path, &error))?;
     }
-    let (mut draft, _) = folder.load()?;
-    folder.save(&mut draft)?;
-    Ok(folder)
+    let (mut draft, _) = staged.load()?;
+    staged.save(&mut draft)?;
+    let target = library.free_folder("示例");
+    staging.commit(&target)?;
+    Ok(DraftFolder::at(&target))
 }

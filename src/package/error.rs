@@ -42,6 +42,8 @@ pub enum PackageError {
     Zip(String),
     #[error(transparent)]
     Draft(#[from] DraftError),
+    #[error(transparent)]
+    Write(#[from] crate::files::WriteError),
 }
 
 impl PackageError {

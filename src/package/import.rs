@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::PackageError;
 use super::exchange::Incoming;
 use crate::draft::{Draft, DraftFolder, DraftSummary, Library};
+use crate::files::Staging;
 use crate::form::catalog::Catalog;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,20 +78,18 @@ pub fn import_draft(
     }
 }
 
-/// Photos first, the draft last: a folder without draft.json is not listed as a draft, so an
-/// interrupted import leaves nothing half-imported in the list.
-/// A failed import removes what it wrote: no half draft (with personal data) is left behind.
+/// Built in a hidden staging folder among the drafts (never listed), then renamed into place in
+/// one step: an import killed at any moment leaves a whole draft or none, and what a failed or
+/// killed one wrote (personal data) is removed, at once or at the next start.
 fn write_new(library: &Library, incoming: Incoming) -> Result<DraftFolder, PackageError> {
     let mut draft = incoming.draft;
-    let folder = library.new_folder(&draft.display_name())?;
-    let written = incoming
-        .files
-        .iter()
-        .try_for_each(|(name, bytes)| folder.put_file(name, bytes))
-        .and_then(|()| folder.save(&mut draft).map(|_| ()));
-    if let Err(error) = written {
-        let _ = std::fs::remove_dir_all(&folder.dir);
-        return Err(error.into());
+    let staging = Staging::new(&library.drafts_dir(), "import")?;
+    let staged = DraftFolder::at(staging.dir());
+    for (name, bytes) in &incoming.files {
+        staged.put_file(name, bytes)?;
     }
-    Ok(folder)
+    staged.save(&mut draft)?;
+    let target = library.free_folder(&draft.display_name());
+    staging.commit(&target)?;
+    Ok(DraftFolder::at(&target))
 }

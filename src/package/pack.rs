@@ -20,8 +20,8 @@ use super::checklist::{CHECKLIST_FILE, Contents, PackedFile, package_checklist};
 use super::photos::{ID_PHOTO, LIFE_PHOTOS_FIELD, LIFE_WORK_PHOTOS, extension, wanted_photos};
 use super::roster::Candidate;
 use crate::clock::{day_and_minute, now_seconds};
-use crate::draft::folder::{ensure_private_dir, write_private_new};
 use crate::draft::library::safe_file_stem;
+use crate::files::{Staging, ensure_private_dir, write_private_new, write_with};
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::ComposeOptions;
@@ -64,23 +64,19 @@ pub fn pack(
         .clone()
         .unwrap_or_else(|| common_unit(candidates, &mut problems));
     let name = package_name(campaign, &unit);
-    fs::create_dir_all(out_dir).map_err(|error| PackageError::write(out_dir, &error))?;
-    let staging = out_dir.join(format!(".{name}.partial"));
-    // Only our own leftover from an interrupted run can be here.
-    let _ = fs::remove_dir_all(&staging);
-    ensure_private_dir(&staging).map_err(|error| PackageError::write(&staging, &error))?;
-    let result = fill(
-        candidates, definition, campaign, &staging, options, &unit, problems,
-    );
-    let mut contents = match result {
-        Ok(contents) => contents,
-        Err(error) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(error);
-        }
-    };
+    // Built in a hidden staging folder: the package appears whole or not at all.
+    let staging = Staging::new(out_dir, "package")?;
+    let mut contents = fill(
+        candidates,
+        definition,
+        campaign,
+        staging.dir(),
+        options,
+        &unit,
+        problems,
+    )?;
     let folder = free_path(out_dir, &name, "");
-    fs::rename(&staging, &folder).map_err(|error| PackageError::write(&folder, &error))?;
+    staging.commit(&folder)?;
     let zip_name = folder
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
@@ -373,28 +369,19 @@ fn zip_folder(folder: &Path, target: &Path) -> Result<(), PackageError> {
     let root = folder
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let temp = target.with_extension("zip.partial");
-    let written = write_zip(folder, &root, &temp)
-        .and_then(|()| fs::rename(&temp, target).map_err(|error| error.to_string()));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written.map_err(PackageError::Zip)
+    let mut entries = Vec::new();
+    collect_files(folder, "", &mut entries)
+        .map_err(|error| PackageError::Zip(error.to_string()))?;
+    write_with(target, &mut |file| write_zip(file, &root, &entries))?;
+    Ok(())
 }
 
-fn write_zip(folder: &Path, root: &str, temp: &Path) -> Result<(), String> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options.open(temp).map_err(|error| error.to_string())?;
+fn write_zip(
+    file: &mut fs::File,
+    root: &str,
+    entries: &[(String, PathBuf)],
+) -> std::io::Result<()> {
     let mut zip = ZipWriter::new(file);
-    let text = |error: std::io::Error| error.to_string();
-    let mut entries = Vec::new();
-    collect_files(folder, "", &mut entries).map_err(text)?;
     for (relative, path) in entries {
         let method = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
             CompressionMethod::Stored
@@ -404,13 +391,12 @@ fn write_zip(folder: &Path, root: &str, temp: &Path) -> Result<(), String> {
         let options = SimpleFileOptions::default()
             .compression_method(method)
             .large_file(true);
-        let bytes = fs::read(&path).map_err(text)?;
-        zip.start_file(format!("{root}/{relative}"), options)
-            .map_err(|error| error.to_string())?;
-        zip.write_all(&bytes).map_err(text)?;
+        let bytes = fs::read(path)?;
+        zip.start_file(format!("{root}/{relative}"), options)?;
+        zip.write_all(&bytes)?;
     }
-    let file = zip.finish().map_err(|error| error.to_string())?;
-    file.sync_all().map_err(text)
+    zip.finish()?;
+    Ok(())
 }
 
 /// Files under `dir`, sorted, with paths relative to the package root (`/`-separated).

@@ -7,7 +7,7 @@ use crate::package::import::ImportChoice;
 use crate::pdf::compose::ComposeOptions;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Command {
+pub enum AppCommand {
     /// A new draft for a campaign (by id).
     NewDraft(String),
     Open(DraftFolder),
@@ -27,10 +27,14 @@ pub enum Command {
     AddImages(String),
     /// A file dropped on the window, for the photo field.
     DroppedPhoto(std::path::PathBuf),
-    /// Export to PDF with the save dialog.
+    /// Open the 导出PDF dialog with these options.
     Export(ComposeOptions),
+    /// Ask where to save, then export (from the dialog; again after a file was held open).
+    RunExport,
     /// Open a file or folder with the system's program.
     OpenExternally(std::path::PathBuf),
+    /// Show a file in its folder (selected, where the file manager can).
+    ShowInFolder(std::path::PathBuf),
     /// The secretary's screen, for a campaign (by default the one with the most drafts).
     Secretary(Option<String>),
     /// 生成汇总表 / 批量导出 / 生成材料包 for the selected candidates.

@@ -67,6 +67,9 @@ pub struct Editor {
     /// Save even if the content equals the last save (ours must go back over another's).
     force_save: bool,
     pub thumbnails: super::thumbnails::Thumbnails,
+    /// Photo files checked on disk, and what was found: checked again only when the draft's
+    /// photos change (or after a save), never every frame.
+    photo_checks: Option<(Vec<String>, Vec<Finding>)>,
 }
 
 impl Editor {
@@ -87,6 +90,7 @@ impl Editor {
             changed_outside: false,
             force_save: false,
             thumbnails: Default::default(),
+            photo_checks: None,
         }
     }
 
@@ -107,6 +111,8 @@ impl Editor {
         }
         self.saved = content;
         self.disk = stamp;
+        // A save is a moment to look at the photo files again.
+        self.photo_checks = None;
         self.changed_outside = false;
         self.force_save = false;
     }
@@ -143,8 +149,31 @@ impl Editor {
 
     pub fn findings(&self, definition: &FormDefinition, campaign: &Campaign) -> Vec<Finding> {
         let mut findings = validate(definition, campaign, &self.draft.answers);
-        findings.extend(self.folder.missing_photos(definition, &self.draft));
+        if let Some((_, photo_findings)) = &self.photo_checks {
+            findings.extend(photo_findings.iter().cloned());
+        }
         findings
+    }
+
+    /// Looks at the photo files on disk when the set the draft refers to has changed since the
+    /// last look (a photo added, replaced or removed), or after a save.
+    pub fn refresh_photo_checks(&mut self, definition: &FormDefinition) {
+        let files: Vec<String> = self
+            .draft
+            .answers
+            .photo_files()
+            .into_iter()
+            .map(|(_, photo)| photo.file.clone())
+            .collect();
+        if self
+            .photo_checks
+            .as_ref()
+            .is_some_and(|(checked, _)| *checked == files)
+        {
+            return;
+        }
+        let found = self.folder.missing_photos(definition, &self.draft);
+        self.photo_checks = Some((files, found));
     }
 
     /// Sections of this campaign's form, in fill order.

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Align, RichText, Ui};
 
-use super::command::Command;
+use super::command::AppCommand;
 use super::editor::{Editor, text_mut};
 use super::{rows, theme};
 use crate::form::campaign::Campaign;
@@ -26,7 +26,7 @@ pub fn field_ui(
     field: &Field,
     editor: &mut Editor,
     env: &FieldEnv,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> bool {
     let mut changed = false;
     // Beside the field when there is room; under its label when the preview or the check
@@ -95,7 +95,7 @@ fn widget(
     editor: &mut Editor,
     env: &FieldEnv,
     label: egui::Id,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> Option<egui::Response> {
     let answers = &mut editor.draft.answers;
     match &field.kind {

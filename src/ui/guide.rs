@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::command::Command;
+use super::command::AppCommand;
 use super::editor::{Editor, SaveStatus, SectionMark};
 use super::fields::{FieldEnv, field_ui};
 use super::theme;
@@ -26,7 +26,7 @@ pub fn guide_ui(
     definition: &FormDefinition,
     campaign: &Campaign,
     panels: &mut Panels,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> bool {
     let findings = editor.findings(definition, campaign);
     top_bar(ui, editor, campaign, panels, commands);
@@ -50,23 +50,23 @@ fn top_bar(
     editor: &Editor,
     campaign: &Campaign,
     panels: &mut Panels,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     egui::Panel::top("draft_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button("◀ 草稿列表").clicked() {
-                commands.push(Command::Close);
+                commands.push(AppCommand::Close);
             }
             ui.strong(editor.draft.display_name());
             ui.label(RichText::new(&campaign.form_title).color(theme::MUTED));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("导出PDF…").clicked() {
-                    commands.push(Command::Export(Default::default()));
+                    commands.push(AppCommand::Export(Default::default()));
                 }
                 ui.toggle_value(&mut panels.preview, "预览");
                 ui.toggle_value(&mut panels.check, "检查");
                 if ui.button("保存").on_hover_text("Ctrl+S").clicked() {
-                    commands.push(Command::SaveNow);
+                    commands.push(AppCommand::SaveNow);
                 }
                 if editor.changed_outside {
                     ui.label(
@@ -140,7 +140,7 @@ fn section_ui(
     definition: &FormDefinition,
     campaign: &Campaign,
     findings: &[Finding],
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> bool {
     let sections = Editor::sections(definition, campaign);
     let Some(section) = sections.get(editor.section).copied() else {
@@ -173,14 +173,14 @@ fn section_ui(
             .clicked()
         {
             editor.go_to(editor.section.saturating_sub(1), definition, campaign);
-            commands.push(Command::SaveNow);
+            commands.push(AppCommand::SaveNow);
         }
         if ui
             .add_enabled(editor.section < last, egui::Button::new("下一步"))
             .clicked()
         {
             editor.go_to(editor.section + 1, definition, campaign);
-            commands.push(Command::SaveNow);
+            commands.push(AppCommand::SaveNow);
         }
         ui.label(
             RichText::new(format!(

@@ -2,20 +2,25 @@
 //! a live page preview and export. UI code draws and returns commands; the app runs them.
 
 pub mod app;
+mod app_commands;
+mod app_jobs;
 mod check_panel;
 pub mod command;
 pub mod dialogs;
 pub mod editor;
 mod exchange_ui;
-mod export_ui;
+pub mod export_ui;
 mod fields;
 mod guide;
 mod photos;
 pub mod preview;
 mod rows;
 pub mod secretary;
+pub mod session;
 pub mod settings;
 mod start;
+mod system;
+pub mod task;
 mod theme;
 mod thumbnails;
 

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
-use super::command::Command;
+use super::command::AppCommand;
 use super::editor::Editor;
 use super::fields::FieldEnv;
 use super::theme;
@@ -21,13 +21,13 @@ pub fn photo_ui(
     field: &Field,
     editor: &mut Editor,
     env: &FieldEnv,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> Option<egui::Response> {
     let choose = ui
         .button("选择照片…")
         .on_hover_text("也可以把照片文件拖到窗口上");
     if choose.clicked() {
-        commands.push(Command::PickPhoto(field.id.clone()));
+        commands.push(AppCommand::PickPhoto(field.id.clone()));
     }
     let Some(photo) = editor.draft.answers.photo(&field.id).cloned() else {
         ui.label(RichText::new("还没有照片。").color(theme::MUTED));
@@ -209,11 +209,11 @@ pub fn images_ui(
     field: &Field,
     editor: &mut Editor,
     env: &FieldEnv,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) -> Option<egui::Response> {
     let add = ui.button("添加图片…");
     if add.clicked() {
-        commands.push(Command::AddImages(field.id.clone()));
+        commands.push(AppCommand::AddImages(field.id.clone()));
     }
     let mut images = editor.draft.answers.images(&field.id).to_vec();
     if !images.is_empty() {

@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2, text::LayoutJob};
 
 use super::editor::Editor;
+use super::task::{Polled, Task};
 use super::thumbnails::Thumb;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
@@ -33,7 +33,7 @@ pub struct Preview {
     files: HashMap<usize, (String, Rect)>,
     edited_at: Option<Instant>,
     /// Composing runs on a thread so a long text never stalls typing.
-    composing: Option<Receiver<Result<Composed, String>>>,
+    composing: Option<Task<Result<Composed, String>>>,
     /// The field and page last scrolled to, so the view follows the edit but not every frame.
     followed: Option<(String, usize)>,
     pub zoom: f32,
@@ -68,25 +68,29 @@ impl Preview {
         self.composing.is_some() || self.edited_at.is_some()
     }
 
-    fn start(&mut self, editor: &Editor, definition: &FormDefinition, campaign: &Campaign) {
-        let (sender, receiver) = channel();
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        editor: &Editor,
+        definition: &FormDefinition,
+        campaign: &Campaign,
+    ) {
         let answers = editor.draft.answers.clone();
         let (definition, campaign) = (definition.clone(), campaign.clone());
-        std::thread::spawn(move || {
-            let _ = sender.send(compose_preview(&definition, &campaign, &answers));
-        });
-        self.composing = Some(receiver);
+        self.composing = Some(Task::spawn(ctx, move || {
+            compose_preview(&definition, &campaign, &answers)
+        }));
         self.edited_at = None;
     }
 
     fn receive(&mut self) {
-        let Some(receiver) = &self.composing else {
+        let Some(task) = &self.composing else {
             return;
         };
-        let result = match receiver.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err("预览排版时程序出错。".to_owned()),
+        let result = match task.poll() {
+            Polled::Done(result) => result,
+            Polled::Running => return,
+            Polled::Crashed => Err("预览排版时程序出错。".to_owned()),
         };
         self.composing = None;
         match result {
@@ -110,7 +114,7 @@ impl Preview {
         let settled = self.edited_at.is_some_and(|at| at.elapsed() >= SETTLE);
         let never = self.document.is_none() && self.error.is_none();
         if self.composing.is_none() && (settled || never) {
-            self.start(editor, definition, campaign);
+            self.start(ui.ctx(), editor, definition, campaign);
         }
         if self.composing.is_some() {
             ui.ctx().request_repaint_after(Duration::from_millis(30));
@@ -159,6 +163,17 @@ impl Preview {
         if let Some(target) = follow {
             self.followed = Some(target);
         }
+    }
+
+    /// Whether any page shows this text (tests: whose pages are on screen).
+    pub fn shows_text(&self, needle: &str) -> bool {
+        self.document.as_ref().is_some_and(|document| {
+            document
+                .pages
+                .iter()
+                .flat_map(|page| &page.items)
+                .any(|item| matches!(item, Item::Text(run) if run.text.contains(needle)))
+        })
     }
 
     /// The page shown for the field being edited, once the preview has followed it.

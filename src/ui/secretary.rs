@@ -3,21 +3,16 @@
 //! off the UI thread: 生成汇总表, 批量导出 (one PDF, each form from an odd page), 生成材料包.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::path::PathBuf;
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::command::Command;
-use super::dialogs::{FileDialogs, SaveKind};
+use super::command::AppCommand;
+use super::task::{JobSlot, job_ui};
 use super::theme;
 use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
-use crate::package::batch::export_batch;
-use crate::package::pack::{PackOptions, pack};
 use crate::package::roster::{Candidate, quota_line, youth_figure};
-use crate::pdf::compose::ComposeOptions;
-use crate::pdf::export::export_summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
@@ -26,20 +21,12 @@ pub enum Job {
     Pack,
 }
 
-/// What a finished job made, for the message and the 打开 buttons.
-#[derive(Debug, Clone)]
-pub struct Made {
-    pub message: String,
-    pub path: PathBuf,
-}
-
 pub struct SecretaryState {
     pub campaign: String,
     pub candidates: Vec<Candidate>,
     /// Selected draft folders.
     pub selected: BTreeSet<PathBuf>,
-    running: Option<(Job, Receiver<Result<Made, String>>)>,
-    pub result: Option<Result<Made, String>>,
+    pub job: JobSlot,
 }
 
 impl SecretaryState {
@@ -67,12 +54,11 @@ impl SecretaryState {
             campaign: campaign.to_owned(),
             selected: candidates.iter().map(|c| c.folder.dir.clone()).collect(),
             candidates,
-            running: None,
-            result: None,
+            job: JobSlot::Idle,
         }
     }
 
-    fn chosen(&self) -> Vec<&Candidate> {
+    pub fn chosen(&self) -> Vec<&Candidate> {
         self.candidates
             .iter()
             .filter(|c| self.selected.contains(&c.folder.dir))
@@ -80,135 +66,21 @@ impl SecretaryState {
     }
 
     pub fn is_running(&self) -> bool {
-        self.running.is_some()
+        self.job.is_running()
     }
-
-    /// Picks up a finished job.
-    fn poll(&mut self, ctx: &egui::Context) {
-        if let Some((_, receiver)) = &self.running {
-            match receiver.try_recv() {
-                Ok(result) => {
-                    self.result = Some(result);
-                    self.running = None;
-                }
-                Err(TryRecvError::Disconnected) => {
-                    self.result = Some(Err("生成时程序出错，请重试。".into()));
-                    self.running = None;
-                }
-                Err(TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(50));
-                }
-            }
-        }
-    }
-
-    /// Asks where to put the result, then runs the job on a thread.
-    pub fn start(&mut self, job: Job, catalog: &Catalog, dialogs: &mut dyn FileDialogs) {
-        let Some((definition, campaign)) = catalog.pair(&self.campaign) else {
-            return;
-        };
-        let chosen: Vec<Candidate> = self.chosen().into_iter().cloned().collect();
-        if chosen.is_empty() {
-            return;
-        }
-        let target = match job {
-            Job::Summary => {
-                dialogs.save_file(SaveKind::Pdf, &format!("{}.pdf", campaign.summary_title))
-            }
-            Job::Batch => dialogs.save_file(SaveKind::Pdf, "推荐表合订本.pdf"),
-            Job::Pack => dialogs.pick_folder(),
-        };
-        let Some(target) = target else {
-            return;
-        };
-        let (definition, campaign) = (definition.clone(), campaign.clone());
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
-            let references: Vec<&Candidate> = chosen.iter().collect();
-            let options = ComposeOptions {
-                seal_guides: true,
-                instructions: false,
-            };
-            let result = match job {
-                Job::Summary => {
-                    let drafts: Vec<_> = references.iter().map(|c| &c.draft).collect();
-                    export_summary(&drafts, &definition, &campaign, options)
-                        .map_err(|error| error.to_string())
-                        .and_then(|pdf| write(&target, &pdf))
-                        .map(|()| Made {
-                            message: format!(
-                                "已生成汇总表（{}人）：{}",
-                                drafts.len(),
-                                target.display()
-                            ),
-                            path: target,
-                        })
-                }
-                Job::Batch => export_batch(&references, &definition, &campaign, options)
-                    .map_err(|error| error.to_string())
-                    .and_then(|batch| {
-                        write(&target, &batch.pdf)?;
-                        Ok(Made {
-                            message: format!(
-                                "已生成合订本：{}份推荐表共{}页，每份从奇数页开始，请双面打印。{}",
-                                batch.starts.len(),
-                                batch.pages,
-                                target.display()
-                            ),
-                            path: target,
-                        })
-                    }),
-                Job::Pack => pack(
-                    &references,
-                    &definition,
-                    &campaign,
-                    &target,
-                    &PackOptions {
-                        seal_guides: true,
-                        unit: None,
-                    },
-                )
-                .map_err(|error| error.to_string())
-                .map(|packed| {
-                    let mut message = format!(
-                        "已生成材料包：{}（同名 zip 在旁边）。",
-                        packed.folder.display()
-                    );
-                    if !packed.contents.problems.is_empty() {
-                        message.push_str(&format!(
-                            "材料清单中列出了{}项报送前还需处理的事。",
-                            packed.contents.problems.len()
-                        ));
-                    }
-                    Made {
-                        message,
-                        path: packed.folder,
-                    }
-                }),
-            };
-            let _ = sender.send(result);
-        });
-        self.result = None;
-        self.running = Some((job, receiver));
-    }
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes)
-        .map_err(|error| crate::draft::DraftError::write(path, &error).to_string())
 }
 
 pub fn secretary_ui(
     ui: &mut Ui,
     state: &mut SecretaryState,
     catalog: &Catalog,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
-    state.poll(ui.ctx());
+    state.job.poll();
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button("← 返回").clicked() {
-                commands.push(Command::Close);
+                commands.push(AppCommand::Close);
             }
             ui.heading("推荐单位：汇总与报送");
         });
@@ -250,7 +122,7 @@ fn campaign_picker(
     ui: &mut Ui,
     state: &mut SecretaryState,
     catalog: &Catalog,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
         let label = ui.label("活动：");
@@ -269,7 +141,7 @@ fn campaign_picker(
                         )
                         .clicked()
                     {
-                        commands.push(Command::Secretary(Some(campaign.id.clone())));
+                        commands.push(AppCommand::Secretary(Some(campaign.id.clone())));
                     }
                 }
             })
@@ -278,7 +150,7 @@ fn campaign_picker(
     });
 }
 
-fn candidates_table(ui: &mut Ui, state: &mut SecretaryState, commands: &mut Vec<Command>) {
+fn candidates_table(ui: &mut Ui, state: &mut SecretaryState, commands: &mut Vec<AppCommand>) {
     egui::Grid::new("candidates")
         .striped(true)
         .num_columns(7)
@@ -323,7 +195,7 @@ fn candidates_table(ui: &mut Ui, state: &mut SecretaryState, commands: &mut Vec<
                     .on_hover_text(format!("打开 {}", candidate.name))
                     .clicked()
                 {
-                    commands.push(Command::Open(candidate.folder.clone()));
+                    commands.push(AppCommand::Open(candidate.folder.clone()));
                 }
                 ui.end_row();
             }
@@ -357,7 +229,7 @@ fn figures(ui: &mut Ui, state: &SecretaryState, catalog: &Catalog) {
     }
 }
 
-fn actions(ui: &mut Ui, state: &SecretaryState, commands: &mut Vec<Command>) {
+fn actions(ui: &mut Ui, state: &SecretaryState, commands: &mut Vec<AppCommand>) {
     let idle = !state.is_running() && !state.selected.is_empty();
     ui.horizontal(|ui| {
         for (job, label, hint) in [
@@ -382,30 +254,9 @@ fn actions(ui: &mut Ui, state: &SecretaryState, commands: &mut Vec<Command>) {
                 .on_hover_text(hint)
                 .clicked()
             {
-                commands.push(Command::SecretaryJob(job));
+                commands.push(AppCommand::SecretaryJob(job));
             }
         }
-        if state.is_running() {
-            ui.spinner();
-            ui.label("正在生成…");
-        }
     });
-    match &state.result {
-        Some(Ok(made)) => {
-            ui.label(RichText::new(made.message.as_str()).color(theme::OK));
-            ui.horizontal(|ui| {
-                if ui.button("打开").clicked() {
-                    commands.push(Command::OpenExternally(made.path.clone()));
-                }
-                if ui.button("打开所在文件夹").clicked() {
-                    let folder = made.path.parent().map(Path::to_owned).unwrap_or_default();
-                    commands.push(Command::OpenExternally(folder));
-                }
-            });
-        }
-        Some(Err(message)) => {
-            ui.label(RichText::new(message.as_str()).color(theme::ERROR));
-        }
-        None => {}
-    }
+    job_ui(ui, &state.job, "正在生成…", "打开", None, commands);
 }

@@ -34,7 +34,9 @@ impl Settings {
     /// Saves; a failure only means the zoom is not remembered, so it is not reported.
     pub fn save(&self, data_dir: &Path) {
         if let Ok(json) = serde_json::to_vec_pretty(self) {
-            let _ = fs::create_dir_all(data_dir).and_then(|()| fs::write(file(data_dir), json));
+            let _ = crate::files::ensure_private_dir(data_dir)
+                .map_err(|error| crate::files::WriteError::from_io(data_dir, &error))
+                .and_then(|()| crate::files::write_file(&file(data_dir), &json));
         }
     }
 }

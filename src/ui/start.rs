@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::command::Command;
+use super::command::AppCommand;
 use super::theme;
 use crate::clock::{clock, day};
 use crate::draft::DraftSummary;
@@ -22,7 +22,7 @@ pub fn start_ui(
     catalog: &Catalog,
     drafts: &[DraftSummary],
     problems: &[String],
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading("填表助手 · “最美科技工作者”推荐表");
@@ -33,7 +33,7 @@ pub fn start_ui(
             ui.horizontal(|ui| {
                 ui.label(format!("已把“{name}”移到回收文件夹。"));
                 if ui.button("撤销").clicked() {
-                    commands.push(Command::UndoDelete);
+                    commands.push(AppCommand::UndoDelete);
                 }
             });
         }
@@ -60,7 +60,7 @@ fn new_draft_ui(
     ui: &mut Ui,
     state: &mut StartState,
     catalog: &Catalog,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
         let chosen = state
@@ -93,14 +93,14 @@ fn new_draft_ui(
             .clicked()
             && let Some(id) = chosen
         {
-            commands.push(Command::NewDraft(id));
+            commands.push(AppCommand::NewDraft(id));
         }
         if ui
             .button("打开示例")
             .on_hover_text("打开一份填好的示例草稿（副本），随意修改")
             .clicked()
         {
-            commands.push(Command::OpenSample);
+            commands.push(AppCommand::OpenSample);
         }
     });
     ui.horizontal(|ui| {
@@ -109,19 +109,19 @@ fn new_draft_ui(
             .on_hover_text("打开候选人发来的“姓名-推荐材料.zip”，加入我的草稿")
             .clicked()
         {
-            commands.push(Command::Import);
+            commands.push(AppCommand::Import);
         }
         if ui
             .button("推荐单位：汇总与报送…")
             .on_hover_text("同一活动的全部草稿：生成汇总表、批量导出、生成报送材料包")
             .clicked()
         {
-            commands.push(Command::Secretary(None));
+            commands.push(AppCommand::Secretary(None));
         }
     });
 }
 
-fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command>) {
+fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<AppCommand>) {
     egui::Grid::new("drafts")
         .striped(true)
         .num_columns(6)
@@ -159,23 +159,23 @@ fn drafts_table(ui: &mut Ui, drafts: &[DraftSummary], commands: &mut Vec<Command
                         .on_hover_text(format!("打开 {}", draft.name))
                         .clicked()
                     {
-                        commands.push(Command::Open(draft.folder.clone()));
+                        commands.push(AppCommand::Open(draft.folder.clone()));
                     }
                     if ui
                         .add_enabled(draft.problem.is_none(), egui::Button::new("复制"))
                         .clicked()
                     {
-                        commands.push(Command::Duplicate(draft.folder.clone()));
+                        commands.push(AppCommand::Duplicate(draft.folder.clone()));
                     }
                     if ui
                         .add_enabled(draft.problem.is_none(), egui::Button::new("导出zip"))
                         .on_hover_text("把草稿和照片存成一个“姓名-推荐材料.zip”，发给推荐单位")
                         .clicked()
                     {
-                        commands.push(Command::Share(draft.folder.clone()));
+                        commands.push(AppCommand::Share(draft.folder.clone()));
                     }
                     if ui.button("删除").clicked() {
-                        commands.push(Command::Delete(draft.folder.clone()));
+                        commands.push(AppCommand::Delete(draft.folder.clone()));
                     }
                 });
                 ui.end_row();

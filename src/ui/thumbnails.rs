@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
+
+use super::task::{Polled, Task};
 
 /// Longest side of a thumbnail, in pixels.
 const MAX_SIDE: u32 = 900;
@@ -16,61 +17,62 @@ pub enum Thumb {
     Failed(String),
 }
 
+/// The thumbnails of one open draft (dropped with its session).
+#[derive(Default)]
 pub struct Thumbnails {
     cache: HashMap<PathBuf, Thumb>,
-    sender: Sender<(PathBuf, Result<ColorImage, String>)>,
-    receiver: Receiver<(PathBuf, Result<ColorImage, String>)>,
-}
-
-impl Default for Thumbnails {
-    fn default() -> Self {
-        let (sender, receiver) = channel();
-        Thumbnails {
-            cache: HashMap::new(),
-            sender,
-            receiver,
-        }
-    }
+    decoding: HashMap<PathBuf, Task<Result<ColorImage, String>>>,
 }
 
 impl Thumbnails {
     /// The thumbnail of a file, starting its decoding on first request.
     pub fn get(&mut self, ctx: &egui::Context, path: &Path) -> &Thumb {
-        for (done, result) in self.receiver.try_iter() {
-            let thumb = match result {
-                Ok(image) => Thumb::Ready(ctx.load_texture(
-                    done.display().to_string(),
-                    image,
-                    TextureOptions::LINEAR,
-                )),
-                Err(message) => Thumb::Failed(message),
-            };
-            self.cache.insert(done, thumb);
-        }
+        self.collect(ctx);
         if !self.cache.contains_key(path) {
-            let sender = self.sender.clone();
             let owned = path.to_owned();
-            let repaint = ctx.clone();
-            std::thread::spawn(move || {
-                let result = decode(&owned);
-                let _ = sender.send((owned, result));
-                repaint.request_repaint();
-            });
+            let task = Task::spawn(ctx, move || decode(&owned));
+            self.decoding.insert(path.to_owned(), task);
             self.cache.insert(path.to_owned(), Thumb::Loading);
         }
         self.cache.get(path).unwrap_or(&Thumb::Loading)
     }
 
+    /// Turns finished decodes into textures.
+    fn collect(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        for (path, task) in &self.decoding {
+            let thumb = match task.poll() {
+                Polled::Running => continue,
+                Polled::Done(Ok(image)) => Thumb::Ready(ctx.load_texture(
+                    path.display().to_string(),
+                    image,
+                    TextureOptions::LINEAR,
+                )),
+                Polled::Done(Err(message)) => Thumb::Failed(message),
+                Polled::Crashed => Thumb::Failed("图片无法解码。".to_owned()),
+            };
+            finished.push((path.clone(), thumb));
+        }
+        for (path, thumb) in finished {
+            self.decoding.remove(&path);
+            self.cache.insert(path, thumb);
+        }
+    }
+
     /// Whether a decode is still running (its result lands on a later frame).
     pub fn is_loading(&self) -> bool {
-        self.cache
-            .values()
-            .any(|thumb| matches!(thumb, Thumb::Loading))
+        !self.decoding.is_empty()
+    }
+
+    /// The files shown or being decoded.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.cache.keys().map(PathBuf::as_path)
     }
 
     /// Forget a file (replaced or removed).
     pub fn forget(&mut self, path: &Path) {
         self.cache.remove(path);
+        self.decoding.remove(path);
     }
 }
 

@@ -136,3 +136,22 @@ pub fn serious(findings: &[Finding]) -> Vec<&Finding> {
         .filter(|f| f.severity != Severity::Hint)
         .collect()
 }
+
+/// A camera-like JPEG of 1600×1200 at this quality: noise does not compress, so at 95 and up it
+/// is more than 2 MB, as a phone's or camera's photo is.
+pub fn camera_jpeg(path: &std::path::Path, seed: u32, quality: u8) {
+    let (width, height) = (1600u16, 1200u16);
+    let mut state = seed.max(1);
+    let pixels: Vec<u8> = (0..width as usize * height as usize * 3)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            (state >> 24) as u8
+        })
+        .collect();
+    jpeg_encoder::Encoder::new_file(path, quality)
+        .expect("the test photo can be written")
+        .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
+        .expect("the test photo encodes");
+}
