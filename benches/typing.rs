@@ -47,8 +47,8 @@ fn main() {
         }
         long
     };
-    if let tianbiao::ui::app::Screen::Edit(editor) = &mut harness.state_mut().screen {
-        editor.draft.answers.set_text("main_deeds", long);
+    if let tianbiao::ui::app::Screen::Edit(session) = &mut harness.state_mut().screen {
+        session.editor.draft.answers.set_text("main_deeds", long);
     }
     settle(&mut harness);
     harness.get_by_label("主要事迹 *").focus();
@@ -103,7 +103,10 @@ fn settle(harness: &mut Harness<'_, TianbiaoApp>) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(5) {
         harness.step();
-        let busy = harness.state().preview.is_busy()
+        let busy = harness
+            .state()
+            .session()
+            .is_some_and(|session| session.preview.is_busy())
             || harness
                 .state()
                 .editor()

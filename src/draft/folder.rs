@@ -164,7 +164,9 @@ impl DraftFolder {
         let dir = self.dir.join(BACKUP_DIR);
         ensure_private_dir(&dir)?;
         let name = format!("draft-{}.json", now_millis());
-        fs::copy(&current, dir.join(name))?;
+        // Through the one writer: a crash never leaves half a backup to restore from.
+        let bytes = fs::read(&current)?;
+        crate::files::write_file(&dir.join(name), &bytes).map_err(io::Error::other)?;
         let mut backups = self.backups();
         while backups.len() > BACKUPS_KEPT {
             let oldest = backups.remove(0);
@@ -205,11 +207,7 @@ impl DraftFolder {
         let kept = self.dir.join(KEPT_DIR);
         ensure_private_dir(&kept).map_err(|error| DraftError::write(&kept, &error))?;
         let target = kept.join(format!("draft-{}-{label}.json", now_millis()));
-        let mut file =
-            create_private(&target).map_err(|error| DraftError::write(&target, &error))?;
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|error| DraftError::write(&target, &error))?;
+        crate::files::write_file(&target, bytes)?;
         Ok(target)
     }
 
@@ -234,12 +232,8 @@ impl DraftFolder {
         })?;
         ensure_private_dir(&self.dir).map_err(|error| DraftError::write(&self.dir, &error))?;
         let name = self.free_name(stem, info.extension());
-        let target = self.dir.join(&name);
-        let mut file =
-            create_private(&target).map_err(|error| DraftError::write(&target, &error))?;
-        file.write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|error| DraftError::write(&target, &error))?;
+        // Whole or not at all: a photo cut short by a crash would print half-drawn.
+        crate::files::write_file(&self.dir.join(&name), &bytes)?;
         Ok(PhotoRef {
             file: name,
             width: info.width,

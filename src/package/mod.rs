@@ -6,6 +6,7 @@ pub mod batch;
 pub mod checklist;
 mod error;
 pub mod exchange;
+mod folder_zip;
 pub mod import;
 pub mod pack;
 pub mod photos;
