@@ -220,6 +220,11 @@ fn autosave_writes_the_draft_shortly_after_typing() {
             .load()
             .is_ok_and(|(d, _)| d.answers.text("recommender") == "新乡市农学会")
     });
+    // The autosaver reports on its own thread, a moment after the file is in place.
+    wait_for(&mut harness, |app| {
+        app.editor()
+            .is_some_and(|e| matches!(e.status, tianbiao::ui::editor::SaveStatus::Saved(_)))
+    });
     harness.run();
     harness.get_by_label_contains("已自动保存");
 }
