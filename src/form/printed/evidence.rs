@@ -15,9 +15,9 @@ pub const EVIDENCE_DPI: u32 = 300;
 /// ID photos too.
 const PHOTO_DPI: u32 = 300;
 /// Images a page holds (2 × 2); with two or fewer, each gets the full width.
-pub const IMAGES_PER_PAGE: usize = 4;
+const IMAGES_PER_PAGE: usize = 4;
 /// Space between the images and around them.
-pub const GAP_MM: f32 = 4.0;
+const GAP_MM: f32 = 4.0;
 
 /// An evidence image in its place.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,8 +14,8 @@ mod values;
 mod tests;
 
 pub use evidence::{
-    EVIDENCE_DPI, GAP_MM, IMAGES_PER_PAGE, ImageTarget, PlacedImage, evidence_area, evidence_boxes,
-    evidence_layout, image_targets,
+    EVIDENCE_DPI, ImageTarget, PlacedImage, evidence_area, evidence_boxes, evidence_layout,
+    image_targets,
 };
 pub use sizes::*;
 pub use table::{
@@ -103,10 +103,10 @@ pub enum AfterPart {
 }
 
 /// What resolving reads.
-pub(crate) struct Source<'a> {
-    pub definition: &'a FormDefinition,
-    pub campaign: &'a Campaign,
-    pub answers: &'a Answers,
+struct Source<'a> {
+    definition: &'a FormDefinition,
+    campaign: &'a Campaign,
+    answers: &'a Answers,
 }
 
 impl Source<'_> {
