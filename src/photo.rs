@@ -1,12 +1,25 @@
 //! Photos: reading what a chosen file is (format, pixel size, EXIF orientation) without decoding
 //! its pixels, and refusing files that are not images or too big to handle on an old PC.
 
+pub mod prepare;
 pub mod print;
 
 use std::io::Cursor;
 
 use image::{ImageDecoder, ImageFormat, ImageReader};
 use thiserror::Error;
+
+/// A photo ready for print: the PDF embeds these bytes unchanged (DCTDecode), the Word copy
+/// as its picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedImage {
+    /// Baseline JPEG bytes, already rotated upright and sized for print.
+    pub jpeg: Vec<u8>,
+    pub width_px: u32,
+    pub height_px: u32,
+    /// 1 for grayscale, 3 for RGB (CMYK JPEGs are converted before they get here).
+    pub components: u8,
+}
 
 /// More pixels than any camera photo of an ID or a certificate needs; decoding more would take
 /// hundreds of MB on an office PC.

@@ -9,9 +9,11 @@ use std::sync::Arc;
 
 use common::*;
 use tianbiao::form::answers::Answers;
-use tianbiao::pdf::compose::{ComposeOptions, Context, compose, image_targets};
-use tianbiao::pdf::layout::{Document, EncodedImage, Item};
+use tianbiao::form::printed::image_targets;
+use tianbiao::pdf::compose::{ComposeInput as Context, ComposeOptions, compose};
+use tianbiao::pdf::layout::{Document, Item};
 use tianbiao::pdf::measure::FixedWidth;
+use tianbiao::photo::EncodedImage;
 
 fn images_for(answers: &Answers) -> HashMap<String, Arc<EncodedImage>> {
     let (definition, campaign) = pair("xinxiang-2023");

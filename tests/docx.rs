@@ -17,8 +17,8 @@ use tianbiao::draft::sample::create_sample;
 use tianbiao::draft::{Draft, DraftFolder, Library};
 use tianbiao::form::answers::Answer;
 use tianbiao::form::definition::{FieldKind, FormDefinition};
-use tianbiao::form::print::Row;
-use tianbiao::pdf::compose::{period, printed};
+use tianbiao::form::print::PrintRow as Row;
+use tianbiao::form::printed::{period, printed};
 
 const SOFFICE_TIMEOUT: Duration = Duration::from_secs(120);
 

@@ -1,30 +1,21 @@
-//! The content of one table cell as Word paragraphs, resolved from the definition and the
-//! answers the way the PDF resolves it (pdf::compose::cells): labels, answers as printed,
-//! ☑/☐ boxes, the photo, the declaration with its signature blank, and a unit's opinion with
-//! room for its seal.
+//! The content of one table cell as Word paragraphs, from the print model's value: labels,
+//! answers as printed, ☑/☐ boxes, the photo, the declaration with its signature blank, and a
+//! unit's opinion with room for its seal, placed as the PDF places them.
 
 use docx_rs::{AlignmentType, Paragraph, VAlignType};
 
-use super::Context;
+use super::DocxInput;
 use super::images::{fit_width, picture};
 use super::runs::{
-    self, Style, exact_pitch, line, paragraph, run, text_paragraphs, vertical, width_em,
+    self, RunStyle, exact_pitch, line, paragraph, run, text_paragraphs, vertical, width_em,
 };
-use crate::form::answers::Row;
-use crate::form::print::CellContent;
-use crate::pdf::compose::{SEAL_BLOCK_MM, SEAL_DIAMETER_MM, period, printed};
+use crate::form::printed::{
+    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, PADDING_MM, SEAL_BLOCK_MM, SEAL_DIAMETER_MM,
+    SIGNATURE_CHARS, STAMP,
+};
 
-/// Space between a cell's border and its text, left and right (the PDF's padding).
-pub const PADDING_MM: f32 = 1.8;
-/// A handwritten date: room for the year, month and day, as on the PDF.
-const DATE_BLANK: &str = "　　　　年　　月　　日";
-const STAMP: &str = "（盖章）";
-/// The date ends four characters from the right (GB/T 9704: 右空四字).
-const DATE_RIGHT_CHARS: f32 = 4.0;
 /// Space between two checkbox options, in em (two full-width spaces).
 const OPTION_GAP_EM: f32 = 2.0;
-/// The room for a signature, in full-width characters.
-const SIGNATURE_CHARS: usize = 8;
 
 /// A cell's paragraphs and where they sit in it.
 pub struct Content {
@@ -48,50 +39,42 @@ impl Content {
     }
 }
 
-/// The content of a cell `width_mm` wide; `row` is the answer row of a repeated group.
-pub fn content(cell: &CellContent, row: Option<&Row>, width_mm: f32, context: &Context) -> Content {
+/// The content of a cell `width_mm` wide.
+pub fn content(value: &CellValue, width_mm: f32, context: &DocxInput) -> Content {
     let body = context.body();
     let centred = |text: &str| fitted(text, width_mm, context);
-    let column = |id: &str| row.and_then(|row| row.get(id)).map_or("", |v| v.trim());
-    match cell {
-        CellContent::Label {
+    match value {
+        CellValue::Label {
             text,
             vertical: true,
         } => Content::middle(vertical(text, body)),
-        CellContent::Label { text, .. } => Content::middle(
+        CellValue::Label { text, .. } => Content::middle(
             text.lines()
                 .map(|l| line(l.trim(), body, AlignmentType::Center))
                 .collect(),
         ),
-        CellContent::Value { field } if !context.relevant(field) => Content::middle(Vec::new()),
-        CellContent::Value { field } => {
-            let value = printed(context.definition, context.answers, field);
-            if context.definition.is_multiline(field) {
-                Content::top(text_paragraphs(&value, body))
-            } else {
-                Content::middle(centred(&value))
-            }
+        CellValue::Value(value) => Content::middle(centred(value)),
+        CellValue::Paragraphs(text) => Content::top(text_paragraphs(text, body)),
+        CellValue::Checkboxes(options) => Content::middle(checkboxes(options, width_mm, context)),
+        CellValue::Photo {
+            file,
+            width_mm: photo_width,
+            height_mm: photo_height,
+        } => {
+            let size = (*photo_width, *photo_height);
+            Content::middle(photo(file.as_deref(), size, width_mm, context))
         }
-        CellContent::Column { column: id } => Content::middle(centred(column(id))),
-        CellContent::Period { from, to } => {
-            let text = row.map(|row| period(row, from, to)).unwrap_or_default();
-            Content::middle(centred(&text))
-        }
-        CellContent::Checkboxes { field } => Content::middle(checkboxes(field, width_mm, context)),
-        CellContent::Photo { field } => Content::middle(photo(field, width_mm, context)),
-        CellContent::Statement {
-            text, signature, ..
-        } => Content::top(statement(text, signature, body, context)),
-        CellContent::Opinion { field, .. } => Content::top(opinion(field, body, context)),
+        CellValue::Statement { text, signature } => Content::top(statement(text, signature, body)),
+        CellValue::Opinion { text } => Content::top(opinion(text, body)),
     }
 }
 
 /// A short answer centred on one line: at the body size if it fits, else shrunk down to the
 /// layout's smallest size, else wrapped at the body size, as the PDF fits values.
-fn fitted(text: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
+fn fitted(text: &str, width_mm: f32, context: &DocxInput) -> Vec<Paragraph> {
     let body = context.body();
     let room = width_mm - 2.0 * PADDING_MM;
-    let min_pt = context.definition.print.page.min_font_size_pt;
+    let min_pt = context.form.page.min_font_size_pt;
     text.lines()
         .map(str::trim)
         .map(|text| {
@@ -101,7 +84,7 @@ fn fitted(text: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
             let style = if natural <= room || shrunk < min_pt {
                 body
             } else {
-                Style::plain(shrunk)
+                RunStyle::plain(shrunk)
             };
             line(text, style, AlignmentType::Center)
         })
@@ -110,15 +93,12 @@ fn fitted(text: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
 
 /// Every option of the field, ☑ before the chosen ones, ☐ before the others; options go on
 /// lines of their own as they fit, so Word never splits one across two lines.
-fn checkboxes(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
+fn checkboxes(options: &[(String, bool)], width_mm: f32, context: &DocxInput) -> Vec<Paragraph> {
     let body = context.body();
-    let chosen = context.answers.list(field);
-    let relevant = context.relevant(field);
     let room_em = (width_mm - 2.0 * PADDING_MM) / body.chars_mm(1.0);
-    let options = context.definition.options(field).to_vec();
     let mut lines: Vec<Vec<(&String, bool)>> = vec![Vec::new()];
     let mut used = 0.0;
-    for option in &options {
+    for (option, checked) in options {
         // The box, a space, the option; two full-width spaces before the next one.
         let item = 1.5 + width_em(option);
         if used > 0.0 && used + OPTION_GAP_EM + item > room_em {
@@ -129,7 +109,7 @@ fn checkboxes(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
             if used > 0.0 {
                 used += OPTION_GAP_EM;
             }
-            line.push((option, relevant && chosen.contains(option)));
+            line.push((option, *checked));
             used += item;
         }
     }
@@ -154,27 +134,26 @@ fn checkboxes(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
 
 /// The ID photo at the campaign's printed size (smaller only if the cell is narrower), or the
 /// word 照片 where it goes.
-fn photo(field: &str, width_mm: f32, context: &Context) -> Vec<Paragraph> {
-    let prepared = context
-        .answers
-        .photo(field)
-        .filter(|_| context.relevant(field))
-        .and_then(|photo| context.images.get(&photo.file));
-    let Some(prepared) = prepared else {
+fn photo(
+    file: Option<&str>,
+    (photo_width, photo_height): (f32, f32),
+    width_mm: f32,
+    context: &DocxInput,
+) -> Vec<Paragraph> {
+    let Some(prepared) = file.and_then(|file| context.images.get(file)) else {
         return vertical("照片", context.body());
     };
-    let size = &context.campaign.photo.id_photo;
-    let (width, height) = fit_width(size.width_mm, size.height_mm, width_mm - 2.0 * PADDING_MM);
+    let (width, height) = fit_width(photo_width, photo_height, width_mm - 2.0 * PADDING_MM);
     // No exact line pitch here: it would clip the picture to one line.
     vec![
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(picture(&prepared.image, width, height, &context.pictures)),
+            .add_run(picture(prepared, width, height, &context.pictures)),
     ]
 }
 
 /// A right-aligned line ending `right_chars` characters from the cell's right edge.
-fn right(style: Style, right_chars: f32) -> Paragraph {
+fn right(style: RunStyle, right_chars: f32) -> Paragraph {
     paragraph(style, AlignmentType::Right).indent(
         None,
         None,
@@ -184,11 +163,7 @@ fn right(style: Style, right_chars: f32) -> Paragraph {
 }
 
 /// The declaration, then a line for the candidate's signature and the date blank.
-fn statement(text: &str, signature: &str, body: Style, context: &Context) -> Vec<Paragraph> {
-    let label = context
-        .definition
-        .field(signature)
-        .map_or("签名", |field| field.label.as_str());
+fn statement(text: &str, label: &str, body: RunStyle) -> Vec<Paragraph> {
     // Underscores, not underlined spaces: Word does not underline spaces ending a line.
     let blank = "_".repeat(2 * SIGNATURE_CHARS);
     let mut paragraphs = text_paragraphs(text, body);
@@ -203,14 +178,9 @@ fn statement(text: &str, signature: &str, body: Style, context: &Context) -> Vec
 }
 
 /// A unit's opinion, then （盖章） over the date blank with room for the seal, placed as the PDF
-/// places them (pdf::compose::cells::draw_seal_place): the seal's upper part above （盖章）,
+/// places them: the seal's upper part above （盖章）,
 /// （盖章） centred over the date, the date right-aligned four characters from the edge.
-fn opinion(field: &str, body: Style, context: &Context) -> Vec<Paragraph> {
-    let text = if context.relevant(field) {
-        context.answers.text(field)
-    } else {
-        ""
-    };
+fn opinion(text: &str, body: RunStyle) -> Vec<Paragraph> {
     let pitch = body.pitch_mm();
     let margin = (SEAL_BLOCK_MM - SEAL_DIAMETER_MM) / 2.0;
     let stamp_centre = margin + 1.25 * SEAL_DIAMETER_MM / 2.0;

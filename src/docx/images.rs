@@ -1,10 +1,8 @@
-//! The photos of the Word copy, prepared exactly as for the PDF (`photo::print::prepare`:
-//! upright, cropped as the user chose, 300 dpi at the printed size, JPEG) and embedded as they
-//! are: docx-rs without its `image` feature never decodes or re-encodes them.
+//! The photos of the Word copy, prepared exactly as for the PDF (`photo::prepare`: upright,
+//! cropped as the user chose, 300 dpi at the printed size, JPEG) and embedded as they are:
+//! docx-rs without its `image` feature never decodes or re-encodes them.
 
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 use docx_rs::{Pic, Run};
 
@@ -14,39 +12,22 @@ use crate::draft::DraftFolder;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
-use crate::pdf::compose::{ImageTarget, image_targets};
-use crate::pdf::export::{ExportError, prepare_images};
-use crate::pdf::layout::EncodedImage;
+use crate::form::printed::image_targets;
+use crate::photo::EncodedImage;
+use crate::photo::prepare::{PreparedImages, prepare_all as prepare_targets};
 
-/// A photo ready to embed, with the target it was prepared for (its printed size).
-pub struct Prepared {
-    pub image: Arc<EncodedImage>,
-    pub target: ImageTarget,
-}
-
-/// Prepared photos by their file name in the draft folder, as the PDF keeps them.
-pub type Images = HashMap<String, Prepared>;
-
-/// Every photo the form shows, read from the draft folder and prepared for print in parallel,
-/// by the PDF export's own code.
+/// Every photo the form shows, read from the draft folder and prepared for print in parallel.
 pub fn prepare_all(
     folder: &DraftFolder,
     definition: &FormDefinition,
     campaign: &Campaign,
     answers: &Answers,
-) -> Result<Images, DocxError> {
+) -> Result<PreparedImages, DocxError> {
     let targets = image_targets(definition, campaign, answers);
-    let prepared = prepare_images(folder, &targets).map_err(|error| match error {
-        ExportError::Photo { file, reason } => DocxError::Photo { file, reason },
-        other => DocxError::Package(other.to_string()),
-    })?;
-    Ok(targets
-        .into_iter()
-        .filter_map(|target| {
-            let image = prepared.get(&target.file)?.clone();
-            Some((target.file.clone(), Prepared { image, target }))
-        })
-        .collect())
+    prepare_targets(&folder.dir, &targets).map_err(|error| DocxError::Photo {
+        file: error.file,
+        reason: error.reason,
+    })
 }
 
 /// Numbers the pictures of one document: docx-rs's own counter is global and not atomic, so

@@ -1,8 +1,8 @@
 //! The Word copy (.docx) of the 推荐表, which some notices (北京 2022) ask for beside the
-//! stamped PDF. It has the PDF's structure, walked from the same data (`definition.print`):
-//! the cover, the 填表说明, the table on its column grid, the evidence images and any separate
-//! text; answers read as on paper (`pdf::compose::printed`), photos prepared as for print.
-//! Word lays the text out itself, so nothing here measures text; the PDF stays the original.
+//! stamped PDF. It maps the same print model as the PDF (`form::printed`) to docx-rs: the
+//! cover, the 填表说明, the table on its column grid, the evidence images and any separate
+//! text; photos prepared as for print (`photo::prepare`). Word lays the text out itself, so
+//! nothing here measures text; the PDF stays the original.
 
 mod cells;
 mod images;
@@ -15,12 +15,12 @@ use docx_rs::{Docx, PageMargin, Paragraph, Section, Table};
 use thiserror::Error;
 
 use crate::draft::{Draft, DraftFolder};
-use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
-use crate::form::validate::is_relevant;
-use images::{Images, PictureIds};
-use runs::Style;
+use crate::form::printed::{PrintedForm, resolve};
+use crate::photo::prepare::PreparedImages;
+use images::PictureIds;
+use runs::RunStyle;
 
 #[derive(Debug, Error)]
 pub enum DocxError {
@@ -40,41 +40,32 @@ pub fn export_docx(
     campaign: &Campaign,
 ) -> Result<Vec<u8>, DocxError> {
     let images = images::prepare_all(folder, definition, campaign, &draft.answers)?;
-    let context = Context {
-        definition,
-        campaign,
-        answers: &draft.answers,
+    let form = resolve(definition, campaign, &draft.answers);
+    let input = DocxInput {
+        form: &form,
         images: &images,
         pictures: PictureIds::default(),
     };
-    package::pack(document(&context).build(), &runs::font_table())
+    package::pack(document(&input).build(), &runs::font_table())
         .map_err(|error| DocxError::Package(error.to_string()))
 }
 
-/// Everything building the document reads.
-pub(crate) struct Context<'a> {
-    definition: &'a FormDefinition,
-    campaign: &'a Campaign,
-    answers: &'a Answers,
-    images: &'a Images,
+/// Everything building the document reads: the print model and the prepared photos.
+pub(crate) struct DocxInput<'a> {
+    form: &'a PrintedForm,
+    images: &'a PreparedImages,
     pictures: PictureIds,
 }
 
-impl Context<'_> {
+impl DocxInput<'_> {
     /// The body text: 五号 on the official form.
-    fn body(&self) -> Style {
-        Style::plain(self.definition.print.page.font_size_pt)
+    fn body(&self) -> RunStyle {
+        RunStyle::plain(self.form.page.font_size_pt)
     }
 
     fn text_width_mm(&self) -> f32 {
-        let page = &self.definition.print.page;
+        let page = &self.form.page;
         page.width_mm - page.margin_left_mm - page.margin_right_mm
-    }
-
-    fn relevant(&self, field: &str) -> bool {
-        self.definition
-            .field(field)
-            .is_some_and(|f| is_relevant(f, self.campaign))
     }
 }
 
@@ -86,11 +77,11 @@ pub(crate) enum Block {
     Table(Table),
 }
 
-fn document(context: &Context) -> Docx {
-    let page = &context.definition.print.page;
+fn document(context: &DocxInput) -> Docx {
+    let page = &context.form.page;
     let (width, height) = (runs::twips(page.width_mm), runs::twips(page.height_mm));
     // The footer's text centred in the bottom margin, where the PDF puts the page number.
-    let footer_distance = page.margin_bottom_mm / 2.0 - Style::plain(9.0).pitch_mm() / 2.0;
+    let footer_distance = page.margin_bottom_mm / 2.0 - RunStyle::plain(9.0).pitch_mm() / 2.0;
     let margin = PageMargin::new()
         .top(runs::twips(page.margin_top_mm))
         .bottom(runs::twips(page.margin_bottom_mm))
@@ -115,7 +106,7 @@ fn document(context: &Context) -> Docx {
     if matches!(blocks.last(), Some(Block::Table(_))) {
         // Word wants a paragraph after the last table; one point high, it cannot spill over
         // to an empty page.
-        let tiny = Style::plain(1.0);
+        let tiny = RunStyle::plain(1.0);
         blocks.push(Block::Paragraph(runs::paragraph(
             tiny,
             docx_rs::AlignmentType::Left,

@@ -7,6 +7,7 @@ use docx_rs::{
 };
 
 use crate::fonts::CJK_FONT_NAME;
+use crate::form::printed::{LINE_PITCH, line_height_mm, size_mm};
 
 /// The face of the official Word form; every Chinese office PC has it.
 pub const SONG: &str = "宋体";
@@ -15,8 +16,6 @@ pub const LATIN: &str = "Times New Roman";
 /// ☐ and ☑ are in neither 宋体 nor our font; Windows has them in Segoe UI Symbol, and any
 /// other system falls back to a font that has them (LibreOffice here: DejaVu Sans).
 const SYMBOLS: &str = "Segoe UI Symbol";
-/// Lines 1.4 × the type size apart, as the PDF sets them (pdf::compose::text::LINE_PITCH).
-const LINE_PITCH: f32 = 1.4;
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 const EMU_PER_MM: f32 = 36_000.0;
 
@@ -45,21 +44,21 @@ fn half_points(pt: f32) -> usize {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Style {
+pub struct RunStyle {
     pub size_pt: f32,
     pub bold: bool,
 }
 
-impl Style {
+impl RunStyle {
     pub fn plain(size_pt: f32) -> Self {
-        Style {
+        RunStyle {
             size_pt,
             bold: false,
         }
     }
 
     pub fn bold(size_pt: f32) -> Self {
-        Style {
+        RunStyle {
             size_pt,
             bold: true,
         }
@@ -72,12 +71,12 @@ impl Style {
 
     /// Distance between lines, in mm.
     pub fn pitch_mm(self) -> f32 {
-        self.size_pt * LINE_PITCH * 25.4 / 72.0
+        line_height_mm(self.size_pt)
     }
 
     /// The width of `chars` full-width characters, in mm.
     pub fn chars_mm(self, chars: f32) -> f32 {
-        self.size_pt * chars * 25.4 / 72.0
+        size_mm(self.size_pt) * chars
     }
 }
 
@@ -99,17 +98,17 @@ pub fn fonts() -> RunFonts {
 }
 
 /// A run in the style, without text yet (a field, a picture).
-pub fn styled(style: Style) -> Run {
+pub fn styled(style: RunStyle) -> Run {
     let run = Run::new().fonts(fonts()).size(half_points(style.size_pt));
     if style.bold { run.bold() } else { run }
 }
 
-pub fn run(text: &str, style: Style) -> Run {
+pub fn run(text: &str, style: RunStyle) -> Run {
     styled(style).add_text(text)
 }
 
 /// A checkbox glyph, ☑ when `checked`.
-pub fn checkbox(checked: bool, style: Style) -> Run {
+pub fn checkbox(checked: bool, style: RunStyle) -> Run {
     let symbol = RunFonts::new()
         .east_asia(SYMBOLS)
         .ascii(SYMBOLS)
@@ -124,7 +123,7 @@ pub fn checkbox(checked: bool, style: Style) -> Run {
 /// An empty paragraph at the style's exact pitch: Word and LibreOffice then space lines alike
 /// whatever font each substitutes. The paragraph mark gets the style too, so an empty
 /// paragraph is one line of this size.
-pub fn paragraph(style: Style, align: AlignmentType) -> Paragraph {
+pub fn paragraph(style: RunStyle, align: AlignmentType) -> Paragraph {
     Paragraph::new()
         .align(align)
         .line_spacing(exact_pitch(style, 0.0, 0.0))
@@ -133,7 +132,7 @@ pub fn paragraph(style: Style, align: AlignmentType) -> Paragraph {
 }
 
 /// Exact line pitch with room above and below, in mm.
-pub fn exact_pitch(style: Style, before_mm: f32, after_mm: f32) -> LineSpacing {
+pub fn exact_pitch(style: RunStyle, before_mm: f32, after_mm: f32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
         .line(pt_twips(style.size_pt * LINE_PITCH))
@@ -142,13 +141,13 @@ pub fn exact_pitch(style: Style, before_mm: f32, after_mm: f32) -> LineSpacing {
 }
 
 /// One line of text in a paragraph of its own.
-pub fn line(text: &str, style: Style, align: AlignmentType) -> Paragraph {
+pub fn line(text: &str, style: RunStyle, align: AlignmentType) -> Paragraph {
     paragraph(style, align).add_run(run(text, style))
 }
 
 /// A multiline answer as the PDF prints it: one paragraph per line, blank lines dropped (the
 /// indent marks paragraphs), justified, the first line indented two characters.
-pub fn text_paragraphs(text: &str, style: Style) -> Vec<Paragraph> {
+pub fn text_paragraphs(text: &str, style: RunStyle) -> Vec<Paragraph> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
@@ -168,7 +167,7 @@ pub fn text_paragraphs(text: &str, style: Style) -> Vec<Paragraph> {
 }
 
 /// Characters of a vertical label, one per line (whitespace dropped, as the PDF does).
-pub fn vertical(text: &str, style: Style) -> Vec<Paragraph> {
+pub fn vertical(text: &str, style: RunStyle) -> Vec<Paragraph> {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| line(&c.to_string(), style, AlignmentType::Center))
@@ -216,7 +215,7 @@ mod tests {
         assert_eq!(twips(25.4), 1440);
         assert_eq!(emu(35.0), 1_260_000);
         assert_eq!(half_points(10.5), 21);
-        assert_eq!(Style::plain(10.5).chars_twips(2.0), 420);
+        assert_eq!(RunStyle::plain(10.5).chars_twips(2.0), 420);
     }
 
     #[test]
@@ -228,7 +227,7 @@ mod tests {
     #[test]
     fn blank_lines_do_not_make_paragraphs() {
         assert_eq!(
-            text_paragraphs("一\n\n  二  \n", Style::plain(10.5)).len(),
+            text_paragraphs("一\n\n  二  \n", RunStyle::plain(10.5)).len(),
             2
         );
     }

@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 pub enum Answer {
     Text(String),
     List(Vec<String>),
-    Rows(Vec<Row>),
+    Rows(Vec<AnswerRow>),
     Photo(PhotoRef),
     Images(Vec<PhotoRef>),
 }
 
 /// A repeated row: column id → text.
-pub type Row = BTreeMap<String, String>;
+pub type AnswerRow = BTreeMap<String, String>;
 
 /// A photo copied into the draft folder; the user's original file is never modified.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -121,7 +121,7 @@ impl Answers {
         }
     }
 
-    pub fn rows(&self, id: &str) -> &[Row] {
+    pub fn rows(&self, id: &str) -> &[AnswerRow] {
         match self.0.get(id) {
             Some(Answer::Rows(rows)) => rows,
             _ => &[],
@@ -176,7 +176,7 @@ impl Answers {
         self.0.insert(id.to_owned(), Answer::List(items));
     }
 
-    pub fn set_rows(&mut self, id: &str, rows: Vec<Row>) {
+    pub fn set_rows(&mut self, id: &str, rows: Vec<AnswerRow>) {
         self.0.insert(id.to_owned(), Answer::Rows(rows));
     }
 

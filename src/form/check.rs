@@ -8,7 +8,7 @@ use super::campaign::Campaign;
 use super::catalog::LoadError;
 use super::dates::Date;
 use super::definition::{Field, FieldKind, FormDefinition};
-use super::print::{Cell, CellContent, Row};
+use super::print::{Cell, CellContent, PrintRow};
 use super::rules::Rule;
 
 pub fn check_definition(file: &str, definition: &FormDefinition) -> Result<(), LoadError> {
@@ -135,7 +135,7 @@ fn check_print<'a>(
             .map(|(rows, span)| (rows - 1, span))
             .collect();
         match row {
-            Row::Cells { cells, .. } => {
+            PrintRow::Cells { cells, .. } => {
                 let spans: u32 = cells.iter().map(|c| c.span).sum();
                 if spans + covered_from_above != columns {
                     return Err(fail(
@@ -156,7 +156,7 @@ fn check_print<'a>(
                     }
                 }
             }
-            Row::Repeat {
+            PrintRow::Repeat {
                 field,
                 side,
                 header,

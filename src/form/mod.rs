@@ -9,6 +9,7 @@ pub mod dates;
 pub mod definition;
 pub mod limit;
 pub mod print;
+pub mod printed;
 pub mod rules;
 pub mod summary;
 pub mod units;

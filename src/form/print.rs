@@ -50,13 +50,13 @@ pub struct CoverLine {
 pub struct Table {
     /// Widths of the grid's columns in mm; they add up to the text width.
     pub columns_mm: Vec<f32>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<PrintRow>,
 }
 
 /// A row of the table: plain cells, or a group repeated once per answer row (学习工作经历).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Row {
+pub enum PrintRow {
     Cells {
         cells: Vec<Cell>,
         /// Height before growing; a growing cell may make the row taller.

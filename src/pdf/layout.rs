@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::photo::EncodedImage;
+
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// Document title in the PDF's metadata.
@@ -125,16 +127,6 @@ pub struct ImageBox {
     pub width_mm: f32,
     pub height_mm: f32,
     pub image: Arc<EncodedImage>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EncodedImage {
-    /// Baseline JPEG bytes, already rotated upright and sized for print.
-    pub jpeg: Vec<u8>,
-    pub width_px: u32,
-    pub height_px: u32,
-    /// 1 for grayscale, 3 for RGB (CMYK JPEGs are converted before they get here).
-    pub components: u8,
 }
 
 impl Page {

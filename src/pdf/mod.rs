@@ -1,8 +1,10 @@
-//! The printed form: `layout` is the page model, `compose` fills it from the definition and the
-//! answers, `write` turns it into PDF bytes (the only code that imports printpdf).
+//! The printed form as PDF: `compose` measures, breaks and paginates the print model
+//! (`form::printed`) into pages of `layout`, measuring with `font`; `write` turns the pages into
+//! PDF bytes. Only `write` (the document) and `font` (the metrics it embeds) import printpdf.
 
 pub mod compose;
 pub mod export;
+pub mod font;
 pub mod glyphs;
 pub mod layout;
 pub mod measure;

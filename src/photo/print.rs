@@ -11,9 +11,9 @@ use turbojpeg::{Colorspace, Decompressor, PixelFormat, ScalingFactor, Subsamp};
 
 use image::{DynamicImage, ImageFormat, metadata::Orientation};
 
+use super::EncodedImage;
 use super::{PhotoError, probe};
 use crate::form::answers::Crop;
-use crate::pdf::layout::EncodedImage;
 
 /// JPEG quality for printed photos. 82 keeps faces and certificate text free of visible
 /// artefacts at 300 dpi while a 2000×1500 photo stays near 300 KB (measured in benches/export).

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use crate::draft::folder::DiskStamp;
 use crate::draft::{Draft, DraftFolder};
-use crate::form::answers::{Answer, Answers, Row};
+use crate::form::answers::{Answer, AnswerRow, Answers};
 use crate::form::campaign::Campaign;
 use crate::form::definition::{Field, FormDefinition, Section};
 use crate::form::validate::{Finding, Severity, is_relevant, validate};
@@ -275,7 +275,7 @@ pub fn text_mut<'a>(answers: &'a mut Answers, id: &str) -> Option<&'a mut String
 }
 
 /// The rows of a field, for editing in place.
-pub fn rows_mut<'a>(answers: &'a mut Answers, id: &str) -> Option<&'a mut Vec<Row>> {
+pub fn rows_mut<'a>(answers: &'a mut Answers, id: &str) -> Option<&'a mut Vec<AnswerRow>> {
     let entry = answers
         .0
         .entry(id.to_owned())

@@ -11,7 +11,7 @@ use crate::form::campaign::Campaign;
 use crate::form::count::count;
 use crate::form::dates::{Date, YearMonth};
 use crate::form::definition::{BlankKind, Field, FieldKind, FormDefinition};
-use crate::form::validate::{Context, Finding};
+use crate::form::validate::{CheckInput, Finding};
 
 /// What drawing a field needs besides the editor.
 pub struct FieldEnv<'a> {
@@ -285,7 +285,7 @@ fn counter_ui(ui: &mut Ui, field: &Field, editor: &Editor, env: &FieldEnv) {
     }
     let text = editor.draft.answers.text(&field.id);
     let counted = count(text);
-    let context = Context {
+    let context = CheckInput {
         definition: env.definition,
         campaign: env.campaign,
         answers: &editor.draft.answers,

@@ -11,8 +11,8 @@ use super::theme;
 use super::thumbnails::Thumb;
 use crate::form::answers::{Crop, PhotoRef};
 use crate::form::definition::{Field, FieldKind};
+use crate::form::printed::evidence_layout;
 use crate::form::units::dpi_at;
-use crate::pdf::compose::evidence_layout;
 
 const PHOTO_VIEW_HEIGHT: f32 = 300.0;
 

@@ -14,9 +14,11 @@ use super::thumbnails::Thumb;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
+use crate::form::printed::image_targets;
 use crate::form::units::MM_PER_PT;
-use crate::pdf::compose::{ComposeOptions, Context, compose, image_targets};
-use crate::pdf::layout::{Color, Document, EncodedImage, Item, Page};
+use crate::pdf::compose::{ComposeInput, ComposeOptions, compose};
+use crate::pdf::layout::{Color, Document, Item, Page};
+use crate::photo::EncodedImage;
 
 /// Recompose this long after the last edit (typing is not slowed by layout).
 const SETTLE: Duration = Duration::from_millis(400);
@@ -219,7 +221,7 @@ fn compose_preview(
         files.insert(Arc::as_ptr(&stand_in) as usize, (target.file.clone(), uv));
         images.insert(target.file, stand_in);
     }
-    let context = Context {
+    let context = ComposeInput {
         definition,
         campaign,
         answers,

@@ -4,7 +4,7 @@
 use eframe::egui::{self, Ui};
 
 use super::editor::{Editor, rows_mut};
-use crate::form::answers::Row;
+use crate::form::answers::AnswerRow;
 use crate::form::dates::YearMonth;
 use crate::form::definition::{Column, ColumnKind, Field};
 use crate::form::validate::is_present;
@@ -24,7 +24,7 @@ pub fn rows_ui(
 ) -> Option<egui::Response> {
     let rows = rows_mut(&mut editor.draft.answers, &field.id)?;
     if rows.is_empty() {
-        rows.push(Row::new());
+        rows.push(AnswerRow::new());
     }
     let mut action = None;
     let mut last: Option<egui::Response> = None;
@@ -90,7 +90,7 @@ pub fn rows_ui(
     let add = ui.button("添加一行");
     let mut changed = add.clicked();
     if changed {
-        rows.push(Row::new());
+        rows.push(AnswerRow::new());
     }
     match action {
         Some(RowAction::Remove(index)) if index < rows.len() => {

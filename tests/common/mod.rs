@@ -7,7 +7,7 @@ pub mod ui;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use tianbiao::form::answers::{Answers, PhotoRef, Row};
+use tianbiao::form::answers::{AnswerRow as Row, Answers, PhotoRef};
 use tianbiao::form::campaign::Campaign;
 use tianbiao::form::catalog::Catalog;
 use tianbiao::form::definition::FormDefinition;

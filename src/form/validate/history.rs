@@ -1,8 +1,8 @@
 //! 学习工作经历: every row dated, in order, without overlaps; gaps warned; starting from the
 //! studies that end in graduation from 中专 or university (填表说明7), and reaching the present.
 
-use super::{Context, Finding, Severity};
-use crate::form::answers::Row;
+use super::{CheckInput, Finding, Severity};
+use crate::form::answers::AnswerRow;
 use crate::form::dates::YearMonth;
 use crate::form::definition::Field;
 use crate::form::rules::Rule;
@@ -17,7 +17,7 @@ pub fn is_present(text: &str) -> bool {
     matches!(text.trim(), "至今" | "今" | "现在" | "目前" | "今天")
 }
 
-pub(super) fn check(rule: &Rule, field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn check(rule: &Rule, field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let Rule::History {
         start,
         end,
@@ -60,7 +60,7 @@ pub(super) fn check(rule: &Rule, field: &Field, context: &Context, findings: &mu
 }
 
 fn check_row(
-    row: &Row,
+    row: &AnswerRow,
     index: usize,
     (start, end, what): (&String, &String, &String),
     field: &Field,
@@ -204,12 +204,12 @@ fn check_sequence(
 }
 
 fn check_first_row(
-    row: &Row,
+    row: &AnswerRow,
     index: usize,
     what: &String,
     study_words: &[String],
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let text = row.get(what).map(|v| v.trim()).unwrap_or("");

@@ -1,7 +1,7 @@
 //! The photo and the evidence images: enough pixels to print sharply at 300 dpi, the ID photo's
 //! ratio, and what the notice says of photo files (format, size) for the electronic package.
 
-use super::{Context, Finding, Severity};
+use super::{CheckInput, Finding, Severity};
 use crate::form::answers::PhotoRef;
 use crate::form::definition::Field;
 use crate::form::units::{dpi_at, pixels_for};
@@ -10,7 +10,7 @@ pub(super) fn photo_print(
     min_dpi: u32,
     ratio_tolerance_percent: u32,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let Some(photo) = context.answers.photo(&field.id) else {
@@ -75,7 +75,7 @@ pub(super) fn photo_print(
 
 /// What the notice asks of photo files for the electronic package (jpg, ≥2MB): a hint for the
 /// ID photo, since printing the form does not depend on it.
-fn file_rules(photo: &PhotoRef, field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+fn file_rules(photo: &PhotoRef, field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     findings.extend(
         file_problems(photo, context)
             .into_iter()
@@ -84,7 +84,7 @@ fn file_rules(photo: &PhotoRef, field: &Field, context: &Context, findings: &mut
 }
 
 /// The notice's format and size rules broken by one photo file, as (code, message).
-fn file_problems(photo: &PhotoRef, context: &Context) -> Vec<(&'static str, String)> {
+fn file_problems(photo: &PhotoRef, context: &CheckInput) -> Vec<(&'static str, String)> {
     let rules = &context.campaign.photo;
     let mut problems = Vec::new();
     let extension = photo
@@ -118,7 +118,7 @@ fn file_problems(photo: &PhotoRef, context: &Context) -> Vec<(&'static str, Stri
 
 /// 生活或工作照片 go into the package as files: as many as the notice asks, each in its
 /// format and size (a warning: the package would not be what the notice asks for).
-pub(super) fn package_photos(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn package_photos(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let photos = context.answers.images(&field.id);
     if let Some(range) = context.campaign.photo.life_work_photos {
         let count = photos.len() as u32;
@@ -165,7 +165,7 @@ pub(super) fn package_photos(field: &Field, context: &Context, findings: &mut Ve
 pub(super) fn images_print(
     min_dpi: u32,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let images = context.answers.images(&field.id);

@@ -1,11 +1,11 @@
 //! Word limits (Word-compatible 字数 against 左右 / 以内) and the number of 感人故事.
 
-use super::{Context, Finding, Severity};
+use super::{CheckInput, Finding, Severity};
 use crate::form::count::count;
 use crate::form::definition::Field;
 use crate::form::limit::{LimitMode, LimitStatus};
 
-pub(super) fn word_limit(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn word_limit(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let Some(limit) = context.word_limit(&field.id) else {
         return;
     };
@@ -83,7 +83,7 @@ pub(super) fn story_count_check(
     min: u32,
     max: u32,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let (min, max) = context

@@ -67,7 +67,7 @@ impl Finding {
 }
 
 /// What a rule needs besides its own field's answer.
-pub struct Context<'a> {
+pub struct CheckInput<'a> {
     pub definition: &'a FormDefinition,
     pub campaign: &'a Campaign,
     pub answers: &'a Answers,
@@ -75,7 +75,7 @@ pub struct Context<'a> {
     pub reference_date: Option<Date>,
 }
 
-impl Context<'_> {
+impl CheckInput<'_> {
     /// The word limit in force for a field: the campaign's, else the form's own.
     pub fn word_limit(&self, field_id: &str) -> Option<&WordLimit> {
         self.campaign
@@ -109,7 +109,7 @@ pub fn validate(
     campaign: &Campaign,
     answers: &Answers,
 ) -> Vec<Finding> {
-    let context = Context {
+    let context = CheckInput {
         definition,
         campaign,
         answers,
@@ -125,7 +125,7 @@ pub fn validate(
 }
 
 /// The findings of one field (the GUI calls this when a field loses focus).
-pub fn check_field(field: &Field, context: &Context) -> Vec<Finding> {
+pub fn check_field(field: &Field, context: &CheckInput) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !field.kind.is_fillable() {
         return findings;
@@ -160,7 +160,7 @@ fn required(field: &Field) -> Finding {
 }
 
 /// Checks that follow from the field's kind itself: choices from the list, readable dates.
-fn check_kind(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+fn check_kind(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let value = context.answers.text(&field.id);
     match &field.kind {
         FieldKind::Choice {
@@ -215,7 +215,7 @@ fn check_kind(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
     }
 }
 
-fn check_rule(rule: &Rule, field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+fn check_rule(rule: &Rule, field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     match rule {
         Rule::Format { format } => text::format(*format, field, context, findings),
         Rule::Forbidden { words, message } => {

@@ -1,13 +1,13 @@
 //! Rules about the person: a plausible 出生年月 and the campaign's youth rule.
 
-use super::{Context, Finding, Severity};
+use super::{CheckInput, Finding, Severity};
 use crate::form::definition::Field;
 
 pub(super) fn plausible_birth(
     min_age: u32,
     max_age: u32,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let (Some(born), Some(day)) = (context.birth(), context.reference_date) else {
@@ -33,7 +33,7 @@ pub(super) fn plausible_birth(
     }
 }
 
-pub(super) fn youth_hint(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn youth_hint(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let (Some(rule), Some(born), Some(day)) = (
         context.campaign.youth_rule,
         context.birth(),

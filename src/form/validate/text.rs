@@ -1,7 +1,7 @@
 //! Rules on a single text answer: formats, forbidden words, full names, required statements,
 //! topics an opinion must cover, Arabic dates, and the eligibility hints read from the text.
 
-use super::{Context, Finding, Severity, fill};
+use super::{CheckInput, Finding, Severity, fill};
 use crate::form::dates::find_chinese_numeral_year;
 use crate::form::definition::Field;
 use crate::form::rules::{TextFormat, Topic};
@@ -9,7 +9,7 @@ use crate::form::rules::{TextFormat, Topic};
 pub(super) fn format(
     format: TextFormat,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let value = context.answers.text(&field.id);
@@ -95,7 +95,7 @@ pub(super) fn forbidden(
     words: &[String],
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let value = context.answers.text(&field.id);
@@ -117,7 +117,7 @@ pub(super) fn full_name(
     min_chars: usize,
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let value = context.answers.text(&field.id);
@@ -131,7 +131,7 @@ pub(super) fn states(
     any_of: &[String],
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let value = context.answers.text(&field.id);
@@ -145,7 +145,7 @@ pub(super) fn covers(
     topics: &[Topic],
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let value = context.answers.text(&field.id);
@@ -168,7 +168,7 @@ pub(super) fn covers(
     }
 }
 
-pub(super) fn arabic_dates(field: &Field, context: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn arabic_dates(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) {
     let texts: Vec<&str> = match context.answers.0.get(&field.id) {
         Some(crate::form::answers::Answer::Rows(rows)) => rows
             .iter()
@@ -198,7 +198,7 @@ pub(super) fn excluded_office(
     words: &[String],
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let excluded = context.campaign.eligibility.excluded.join("；");
@@ -212,7 +212,7 @@ pub(super) fn title_held(
     words: &[String],
     message: &str,
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
     let eligibility = &context.campaign.eligibility;
@@ -232,7 +232,7 @@ fn mentions(
     message: &str,
     extra: (&str, &str),
     field: &Field,
-    context: &Context,
+    context: &CheckInput,
 ) -> Option<String> {
     let value = context.answers.text(&field.id);
     let word = words.iter().find(|word| value.contains(word.as_str()))?;

@@ -1,30 +1,21 @@
-//! The content of one table cell: resolved from the definition and the answers into a `Body`,
+//! The content of one table cell: the print model's value broken into lines as a `Body`,
 //! measured, and drawn into an area. Growing bodies (paragraphs, opinions) can be drawn in
 //! pieces, so a row can continue on the next page.
 
 use std::sync::Arc;
 
-use super::super::layout::{Circle, Color, EncodedImage, ImageBox, Item, Line, Rect};
+use super::super::layout::{Circle, Color, ImageBox, Item, Line, Rect};
 use super::super::measure::{BrokenLine, Measure, break_text};
-use super::Context;
-use super::text::{self, Area, Style, line_height_mm, size_mm};
-use super::values::{period, printed};
-use crate::form::answers::Row;
-use crate::form::print::CellContent;
+use super::Composer;
+use super::text::{self, Area, TextStyle, line_height_mm, size_mm};
+use crate::form::printed::{
+    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, PADDING_MM, SEAL_BLOCK_MM, SEAL_DIAMETER_MM,
+    SEAL_MARGIN_MM, SIGNATURE_CHARS, STAMP,
+};
+use crate::photo::EncodedImage;
 
-/// Space between a cell's border and its content.
-pub const PADDING_MM: f32 = 1.8;
-/// The seal guide: a unit's seal is at most 45 mm across; 42 mm is the common size.
-pub const SEAL_DIAMETER_MM: f32 = 42.0;
-/// Room above and below the seal guide inside its block.
-const SEAL_MARGIN_MM: f32 = 2.0;
-/// Height kept below an opinion's text for the seal and the date.
-pub const SEAL_BLOCK_MM: f32 = SEAL_DIAMETER_MM + 2.0 * SEAL_MARGIN_MM;
 const BORDER_PT: f32 = 0.6;
 const SEAL_GUIDE: Color = Color::gray(0.6);
-
-/// A handwritten date: room for the year, month and day (年　月　日).
-const DATE_BLANK: &str = "　　　　年　　月　　日";
 
 #[derive(Debug, Clone)]
 pub enum Body {
@@ -36,84 +27,70 @@ pub enum Body {
     /// Paragraphs that grow with the text and may continue on the next page.
     Paragraphs(Vec<BrokenLine>),
     Checkboxes(Vec<(String, bool)>),
-    Photo(Option<Arc<EncodedImage>>),
-    /// The declaration: its text, then blanks for the signature and the date.
-    Statement(Vec<BrokenLine>),
+    Photo {
+        image: Option<Arc<EncodedImage>>,
+        /// The printed size in mm.
+        size: (f32, f32),
+    },
+    /// The declaration: its text, then the signature's label and blank, and the date blank.
+    Statement {
+        lines: Vec<BrokenLine>,
+        signature: String,
+    },
     /// A unit's opinion: its text, then the seal place and the date blank.
     Opinion(Vec<BrokenLine>),
 }
 
 impl Body {
-    pub fn resolve(
-        content: &CellContent,
-        row: Option<&Row>,
-        width: f32,
-        context: &Context,
-    ) -> Body {
-        let style = context.body_style();
+    pub fn resolve(value: &CellValue, width: f32, composer: &Composer) -> Body {
+        let style = composer.body_style();
         let inner = width - 2.0 * PADDING_MM;
-        let paragraphs = |text: &str| break_text(text, inner, 2.0, style.size_pt, context.measure);
-        let answers = context.answers;
-        match content {
-            CellContent::Label { text, vertical } => Body::Label {
+        let paragraphs = |text: &str| break_text(text, inner, 2.0, style.size_pt, composer.measure);
+        match value {
+            CellValue::Label { text, vertical } => Body::Label {
                 text: text.clone(),
                 vertical: *vertical,
             },
-            CellContent::Value { field } => {
-                let value = printed(context.definition, answers, field);
-                if context.definition.is_multiline(field) {
-                    Body::Paragraphs(paragraphs(&value))
-                } else {
-                    Body::Value(value)
-                }
-            }
-            CellContent::Column { column } => Body::Value(
-                row.and_then(|row| row.get(column))
-                    .map(|v| v.trim().to_owned())
-                    .unwrap_or_default(),
-            ),
-            CellContent::Period { from, to } => {
-                Body::Value(row.map(|row| period(row, from, to)).unwrap_or_default())
-            }
-            CellContent::Checkboxes { field } => {
-                let chosen = answers.list(field);
-                let options = context
-                    .definition
-                    .options(field)
-                    .iter()
-                    .map(|o| (o.clone(), chosen.contains(o)))
-                    .collect();
-                Body::Checkboxes(options)
-            }
-            CellContent::Photo { field } => Body::Photo(
-                answers
-                    .photo(field)
-                    .and_then(|photo| context.images.get(&photo.file).cloned()),
-            ),
-            CellContent::Statement { text, .. } => Body::Statement(paragraphs(text)),
-            CellContent::Opinion { field, .. } => Body::Opinion(paragraphs(answers.text(field))),
+            CellValue::Value(value) => Body::Value(value.clone()),
+            CellValue::Paragraphs(text) => Body::Paragraphs(paragraphs(text)),
+            CellValue::Checkboxes(options) => Body::Checkboxes(options.clone()),
+            CellValue::Photo {
+                file,
+                width_mm,
+                height_mm,
+            } => Body::Photo {
+                image: file
+                    .as_ref()
+                    .and_then(|file| composer.images.get(file).cloned()),
+                size: (*width_mm, *height_mm),
+            },
+            CellValue::Statement { text, signature } => Body::Statement {
+                lines: paragraphs(text),
+                signature: format!("{signature}："),
+            },
+            CellValue::Opinion { text } => Body::Opinion(paragraphs(text)),
         }
     }
 
     /// Lines that may be split across pages.
     pub fn lines(&self) -> &[BrokenLine] {
         match self {
-            Body::Paragraphs(lines) | Body::Statement(lines) | Body::Opinion(lines) => lines,
+            Body::Paragraphs(lines) | Body::Statement { lines, .. } | Body::Opinion(lines) => lines,
             _ => &[],
         }
     }
 
     /// Height after the lines that stays with the last piece (signature or seal).
-    pub fn tail(&self, style: Style) -> f32 {
+    pub fn tail(&self, style: TextStyle) -> f32 {
         match self {
-            Body::Statement(_) => 3.0 * line_height_mm(style.size_pt),
+            Body::Statement { .. } => 3.0 * line_height_mm(style.size_pt),
             Body::Opinion(_) => SEAL_BLOCK_MM,
             _ => 0.0,
         }
     }
 
     /// Height the whole body needs in a cell `width` wide, padding included.
-    pub fn height(&self, width: f32, context: &Context) -> f32 {
+    pub fn height(&self, width: f32, context: &Composer) -> f32 {
         let style = context.body_style();
         let inner = width - 2.0 * PADDING_MM;
         let pitch = line_height_mm(style.size_pt);
@@ -127,8 +104,8 @@ impl Body {
             Body::Checkboxes(options) => {
                 checkbox_rows(options, inner, style, context.measure).len() as f32 * pitch
             }
-            Body::Photo(_) => context.photo_size().1,
-            Body::Paragraphs(lines) | Body::Statement(lines) | Body::Opinion(lines) => {
+            Body::Photo { size, .. } => size.1,
+            Body::Paragraphs(lines) | Body::Statement { lines, .. } | Body::Opinion(lines) => {
                 lines.len() as f32 * pitch + self.tail(style)
             }
         };
@@ -142,7 +119,7 @@ impl Body {
         area: Area,
         from: usize,
         to: usize,
-        context: &Context,
+        context: &Composer,
         items: &mut Vec<Item>,
     ) {
         let style = context.body_style();
@@ -155,8 +132,8 @@ impl Body {
             Body::Value(value) => items
                 .extend(text::fitted_value(value, inner, style, context.min_size_pt(), measure).0),
             Body::Checkboxes(options) => draw_checkboxes(options, inner, style, measure, items),
-            Body::Photo(image) => draw_photo(image.as_ref(), area, context, items),
-            Body::Paragraphs(lines) | Body::Statement(lines) | Body::Opinion(lines) => {
+            Body::Photo { image, size } => draw_photo(image.as_ref(), *size, area, context, items),
+            Body::Paragraphs(lines) | Body::Statement { lines, .. } | Body::Opinion(lines) => {
                 let piece = lines.get(from..to.min(lines.len())).unwrap_or(&[]);
                 items.extend(text::paragraph_lines(
                     piece,
@@ -169,7 +146,9 @@ impl Body {
                 if to >= lines.len() {
                     let below = inner.y + piece.len() as f32 * line_height_mm(style.size_pt);
                     match self {
-                        Body::Statement(_) => draw_signature(inner, below, style, measure, items),
+                        Body::Statement { signature, .. } => {
+                            draw_signature(signature, inner, below, style, measure, items)
+                        }
                         Body::Opinion(_) => draw_seal_place(inner, below, context, items),
                         _ => {}
                     }
@@ -200,7 +179,7 @@ const ITEM_GAP_MM: f32 = 6.0;
 fn checkbox_rows(
     options: &[(String, bool)],
     width: f32,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
 ) -> Vec<Vec<(usize, f32)>> {
     let mut rows: Vec<Vec<(usize, f32)>> = vec![Vec::new()];
@@ -222,7 +201,7 @@ fn checkbox_rows(
 fn draw_checkboxes(
     options: &[(String, bool)],
     inner: Area,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
     items: &mut Vec<Item>,
 ) {
@@ -272,11 +251,11 @@ fn draw_checkboxes(
 
 fn draw_photo(
     image: Option<&Arc<EncodedImage>>,
+    (width, height): (f32, f32),
     area: Area,
-    context: &Context,
+    context: &Composer,
     items: &mut Vec<Item>,
 ) {
-    let (width, height) = context.photo_size();
     let x = area.x + (area.width - width) / 2.0;
     let y = area.y + (area.height - height) / 2.0;
     match image {
@@ -302,15 +281,15 @@ fn draw_photo(
 
 /// 候选人签名 and a date, right-aligned, for handwriting.
 fn draw_signature(
+    label: &str,
     inner: Area,
     below: f32,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
     items: &mut Vec<Item>,
 ) {
     let pitch = line_height_mm(style.size_pt);
-    let label = "候选人签名：";
-    let blank = 8.0 * size_mm(style.size_pt);
+    let blank = SIGNATURE_CHARS as f32 * size_mm(style.size_pt);
     let label_width = measure.width_mm(label, style.size_pt);
     let x = inner.right() - blank - label_width - 2.0 * size_mm(style.size_pt);
     let centre = below + pitch * 1.5;
@@ -330,12 +309,12 @@ fn draw_signature(
 fn draw_date_blank(
     inner: Area,
     centre: f32,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
     items: &mut Vec<Item>,
 ) -> (f32, f32) {
     let width = measure.width_mm(DATE_BLANK, style.size_pt);
-    let x = inner.right() - 4.0 * size_mm(style.size_pt) - width;
+    let x = inner.right() - DATE_RIGHT_CHARS * size_mm(style.size_pt) - width;
     items.push(text::run(DATE_BLANK, x, centre, style, 0.0));
     (x, width)
 }
@@ -343,7 +322,7 @@ fn draw_date_blank(
 /// The seal place under a unit's opinion, as GB/T 9704 places a seal: （盖章） over the date,
 /// the date right-aligned with four characters of space, the seal centred on the date and
 /// pressing down on it, so the stamp and the date sit in the seal's lower half.
-fn draw_seal_place(inner: Area, below: f32, context: &Context, items: &mut Vec<Item>) {
+fn draw_seal_place(inner: Area, below: f32, context: &Composer, items: &mut Vec<Item>) {
     let style = context.body_style();
     let pitch = line_height_mm(style.size_pt);
     let radius = SEAL_DIAMETER_MM / 2.0;
@@ -353,10 +332,9 @@ fn draw_seal_place(inner: Area, below: f32, context: &Context, items: &mut Vec<I
     let date_y = stamp_y + 1.3 * pitch;
     let (date_x, date_width) = draw_date_blank(inner, date_y, style, context.measure, items);
     let centre_x = date_x + date_width / 2.0;
-    let stamp = "（盖章）";
-    let stamp_width = context.measure.width_mm(stamp, style.size_pt);
+    let stamp_width = context.measure.width_mm(STAMP, style.size_pt);
     items.push(text::run(
-        stamp,
+        STAMP,
         centre_x - stamp_width / 2.0,
         stamp_y,
         style,

@@ -1,30 +1,29 @@
-//! From the definition, the campaign and the answers to pages: the cover, the optional 填表说明,
-//! the table flowing over as many pages as its text needs, the evidence pages and any separate
-//! text, then the page numbers. Pure: photos arrive already prepared, the font as a `Measure`.
+//! From the print model (`form::printed`, resolved here from the definition, the campaign and
+//! the answers) to pages: the cover, the optional 填表说明, the table flowing over as many pages
+//! as its text needs, the evidence pages and any separate text, then the page numbers. This is
+//! where text is measured, broken into lines and paginated. Pure: photos arrive already
+//! prepared, the font as a `Measure`.
 
 mod cells;
 mod pages;
 mod summary;
 mod table;
 mod text;
-mod values;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::layout::{Anchor, Document, EncodedImage, Item, Page};
+use super::layout::{Anchor, Document, Item, Page};
 use super::measure::Measure;
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
-use crate::form::print::PrintLayout;
-use crate::form::validate::is_relevant;
-use text::Style;
+use crate::form::print::PageSpec;
+use crate::form::printed::{PrintedForm, resolve};
+use crate::photo::EncodedImage;
+use text::TextStyle;
 
-pub use cells::{SEAL_BLOCK_MM, SEAL_DIAMETER_MM};
-pub use pages::{EVIDENCE_DPI, ImageTarget, evidence_layout, image_targets};
 pub use summary::{compose_summary, summary_row};
-pub use values::{period, printed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ComposeOptions {
@@ -44,7 +43,7 @@ impl Default for ComposeOptions {
 }
 
 /// Everything composing reads.
-pub struct Context<'a> {
+pub struct ComposeInput<'a> {
     pub definition: &'a FormDefinition,
     pub campaign: &'a Campaign,
     pub answers: &'a Answers,
@@ -54,38 +53,34 @@ pub struct Context<'a> {
     pub options: ComposeOptions,
 }
 
-impl Context<'_> {
-    fn layout(&self) -> &PrintLayout {
-        &self.definition.print
+/// The resolved form and what measuring and drawing it needs.
+struct Composer<'a> {
+    form: &'a PrintedForm,
+    images: &'a HashMap<String, Arc<EncodedImage>>,
+    measure: &'a dyn Measure,
+    options: ComposeOptions,
+}
+
+impl Composer<'_> {
+    fn page(&self) -> &PageSpec {
+        &self.form.page
     }
 
     fn left(&self) -> f32 {
-        self.layout().page.margin_left_mm
+        self.page().margin_left_mm
     }
 
     fn text_width(&self) -> f32 {
-        let page = &self.layout().page;
+        let page = self.page();
         page.width_mm - page.margin_left_mm - page.margin_right_mm
     }
 
-    fn body_style(&self) -> Style {
-        Style::plain(self.layout().page.font_size_pt)
+    fn body_style(&self) -> TextStyle {
+        TextStyle::plain(self.page().font_size_pt)
     }
 
     fn min_size_pt(&self) -> f32 {
-        self.layout().page.min_font_size_pt
-    }
-
-    /// The ID photo's printed size in mm (the campaign's 小2寸).
-    fn photo_size(&self) -> (f32, f32) {
-        let photo = &self.campaign.photo.id_photo;
-        (photo.width_mm, photo.height_mm)
-    }
-
-    fn relevant(&self, field: &str) -> bool {
-        self.definition
-            .field(field)
-            .is_some_and(|f| is_relevant(f, self.campaign))
+        self.page().min_font_size_pt
     }
 }
 
@@ -103,8 +98,7 @@ pub struct Pages {
 }
 
 impl Pages {
-    fn new(layout: &PrintLayout) -> Self {
-        let page = &layout.page;
+    fn new(page: &PageSpec) -> Self {
         Pages {
             done: Vec::new(),
             current: Page {
@@ -163,30 +157,35 @@ impl Pages {
 }
 
 /// The whole printed form.
-pub fn compose(context: &Context) -> Document {
-    let mut pages = Pages::new(context.layout());
-    pages::cover(&mut pages, context);
-    if context.options.instructions {
-        pages::instructions(&mut pages, context);
+pub fn compose(input: &ComposeInput) -> Document {
+    let form = resolve(input.definition, input.campaign, input.answers);
+    let composer = Composer {
+        form: &form,
+        images: input.images,
+        measure: input.measure,
+        options: input.options,
+    };
+    compose_form(&composer)
+}
+
+fn compose_form(composer: &Composer) -> Document {
+    let mut pages = Pages::new(composer.page());
+    pages::cover(&mut pages, composer);
+    if composer.options.instructions {
+        pages::instructions(&mut pages, composer);
     }
-    table::compose_table(&mut pages, context);
-    pages::after_table(&mut pages, context);
+    table::compose_table(&mut pages, composer);
+    pages::after_table(&mut pages, composer);
     let (mut pages, anchors) = pages.finish();
     // The cover carries no number.
     pages::number_pages(
         &mut pages,
         1,
-        context.layout().page.margin_bottom_mm,
-        context.measure,
+        composer.page().margin_bottom_mm,
+        composer.measure,
     );
-    let name = context.answers.text("name");
-    let title = if name.is_empty() {
-        context.campaign.form_title.clone()
-    } else {
-        format!("{}（{}）", context.campaign.form_title, name)
-    };
     Document {
-        title,
+        title: composer.form.title.clone(),
         pages,
         anchors,
     }

@@ -4,13 +4,13 @@
 
 use super::super::layout::{Circle, Color, Document, Page};
 use super::super::measure::{Measure, break_text};
-use super::cells::{PADDING_MM, SEAL_DIAMETER_MM, border};
-use super::text::{self, Area, Style, line_height_mm};
-use super::values::printed;
+use super::cells::border;
+use super::text::{self, Area, TextStyle, line_height_mm};
 use super::{ComposeOptions, pages::number_pages};
 use crate::form::answers::Answers;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
+use crate::form::printed::{PADDING_MM, SEAL_DIAMETER_MM, printed};
 use crate::form::summary::SummarySource;
 
 const MARGIN_MM: f32 = 20.0;
@@ -52,7 +52,7 @@ pub fn compose_summary(
         .iter()
         .map(|c| c.width / total.max(0.01) * text_width)
         .collect();
-    let style = Style::plain(BODY_PT);
+    let style = TextStyle::plain(BODY_PT);
     let pitch = line_height_mm(BODY_PT);
     let cell_lines = |texts: &[String]| -> Vec<Vec<_>> {
         texts
@@ -87,7 +87,11 @@ pub fn compose_summary(
                 height,
             };
             page.items.push(border(area));
-            let cell_style = if bold { Style::bold(BODY_PT) } else { style };
+            let cell_style = if bold {
+                TextStyle::bold(BODY_PT)
+            } else {
+                style
+            };
             page.items.extend(text::centred_lines(
                 cell,
                 area.inset(PADDING_MM),
@@ -136,7 +140,7 @@ fn heading(
     measure: &dyn Measure,
     options: ComposeOptions,
 ) -> f32 {
-    let title_style = Style::bold(TITLE_PT);
+    let title_style = TextStyle::bold(TITLE_PT);
     let title_width = measure.width_mm(&campaign.summary_title, TITLE_PT);
     page.items.push(text::run(
         &campaign.summary_title,
@@ -154,7 +158,7 @@ fn heading(
     // Low enough that the seal guide clears the title.
     let line_y = MARGIN_MM + 32.0;
     let label = &definition.summary.unit_line;
-    let style = Style::plain(12.0);
+    let style = TextStyle::plain(12.0);
     page.items
         .push(text::run(label, MARGIN_MM, line_y, style, 0.0));
     let unit_x = MARGIN_MM + measure.width_mm(label, style.size_pt);

@@ -4,10 +4,10 @@
 //! Rows tied by a cell spanning rows (the photo) stay together; the 学习工作经历 rows may part
 //! between rows, the side label drawn again on each page.
 
-use super::cells::{Body, PADDING_MM, border};
+use super::cells::{Body, border};
 use super::text::{Area, line_height_mm};
-use super::{Context, Pages};
-use crate::form::print::{Cell, Row};
+use super::{Composer, Pages};
+use crate::form::printed::{GroupKind, PADDING_MM, PrintedCell, PrintedRow};
 
 struct PlannedCell {
     x: f32,
@@ -31,44 +31,28 @@ struct Group {
     keep_together: bool,
 }
 
-/// x and width of `span` grid columns starting at `column`.
-fn place(columns: &[f32], left: f32, column: usize, span: usize) -> (f32, f32) {
-    let x = left + columns.iter().take(column).sum::<f32>();
-    let width = columns.iter().skip(column).take(span).sum();
-    (x, width)
-}
-
-fn planned(
-    cell: &Cell,
-    column: usize,
-    row: Option<&crate::form::answers::Row>,
-    context: &Context,
-) -> PlannedCell {
-    let (x, width) = place(
-        &context.layout().table.columns_mm,
-        context.left(),
-        column,
-        cell.span as usize,
-    );
+fn planned(cell: &PrintedCell, composer: &Composer) -> PlannedCell {
     PlannedCell {
-        x,
-        width,
-        body: Body::resolve(&cell.content, row, width, context),
-        fields: cell
-            .content
-            .fields()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+        x: composer.left() + cell.x_mm,
+        width: cell.width_mm,
+        body: Body::resolve(&cell.value, cell.width_mm, composer),
+        fields: cell.fields.clone(),
     }
 }
 
-fn planned_row(cells: Vec<PlannedCell>, min_height: f32, context: &Context) -> PlannedRow {
+fn planned_row(row: &PrintedRow, composer: &Composer) -> PlannedRow {
+    let cells: Vec<PlannedCell> = row.cells.iter().map(|c| planned(c, composer)).collect();
     let height = cells
         .iter()
-        .map(|c| c.body.height(c.width, context))
-        .fold(min_height, f32::max);
-    let grows = cells.iter().position(|c| !c.body.lines().is_empty());
+        .map(|c| c.body.height(c.width, composer))
+        .fold(row.min_height_mm, f32::max);
+    // Only lines can continue on the next page: a growing cell holding none keeps its row whole.
+    let grows = if row.may_break {
+        (row.cells.iter().zip(&cells))
+            .position(|(cell, plan)| cell.grows && !plan.body.lines().is_empty())
+    } else {
+        None
+    };
     PlannedRow {
         cells,
         height,
@@ -76,124 +60,32 @@ fn planned_row(cells: Vec<PlannedCell>, min_height: f32, context: &Context) -> P
     }
 }
 
-/// Resolves the definition's rows into groups with measured heights.
-fn plan(context: &Context) -> Vec<Group> {
-    let table = &context.layout().table;
-    let mut groups: Vec<Group> = Vec::new();
-    // Grid columns held by a cell spanning rows: (first column, span, rows still to cover).
-    let mut held: Vec<(usize, usize, u32)> = Vec::new();
-    for row in &table.rows {
-        match row {
-            Row::Cells {
-                cells,
-                min_height_mm,
-            } => {
-                let continues = !held.is_empty();
-                let mut planned_cells = Vec::new();
-                let mut spans = Vec::new();
-                let mut column = 0;
-                for cell in cells {
-                    while let Some((_, span, _)) =
-                        held.iter().find(|(start, _, _)| *start == column)
-                    {
-                        column += span;
-                    }
-                    let plan = planned(cell, column, None, context);
-                    if cell.row_span > 1 {
-                        held.push((column, cell.span as usize, cell.row_span));
-                        spans.push(plan);
-                    } else {
-                        planned_cells.push(plan);
-                    }
-                    column += cell.span as usize;
-                }
-                let planned_row = planned_row(planned_cells, *min_height_mm, context);
-                match groups.last_mut() {
-                    Some(group) if continues => {
-                        group.rows.push(planned_row);
-                        group.spans.extend(spans);
-                    }
-                    _ => groups.push(Group {
-                        rows: vec![planned_row],
-                        keep_together: !spans.is_empty(),
-                        spans,
-                    }),
-                }
-                held = held
-                    .into_iter()
-                    .filter(|(_, _, rows)| *rows > 1)
-                    .map(|(c, s, rows)| (c, s, rows - 1))
-                    .collect();
-            }
-            Row::Repeat {
-                field,
-                side,
-                header,
-                cells,
-                min_rows,
-                min_height_mm,
-            } => {
-                groups.push(plan_repeat(
-                    field,
-                    side,
-                    header,
-                    cells,
-                    *min_rows,
-                    *min_height_mm,
-                    context,
-                ));
-            }
-        }
-    }
-    for group in &mut groups {
-        fit_spans(group, context);
-    }
+/// The model's row groups, measured.
+fn plan(composer: &Composer) -> Vec<Group> {
+    let groups = composer.form.table.groups.iter();
     groups
-}
-
-fn plan_repeat(
-    field: &str,
-    side: &Cell,
-    header: &[Cell],
-    cells: &[Cell],
-    min_rows: u32,
-    min_height: f32,
-    context: &Context,
-) -> Group {
-    let side_columns = side.span as usize;
-    let row_of = |cells: &[Cell], answer: Option<&crate::form::answers::Row>| {
-        let mut column = side_columns;
-        let planned_cells = cells
-            .iter()
-            .map(|cell| {
-                let mut plan = planned(cell, column, answer, context);
-                plan.fields.push(field.to_owned());
-                column += cell.span as usize;
-                plan
-            })
-            .collect();
-        planned_row(planned_cells, min_height, context)
-    };
-    let answers: Vec<_> = context
-        .answers
-        .rows(field)
-        .iter()
-        .filter(|row| row.values().any(|cell| !cell.trim().is_empty()))
-        .collect();
-    let mut rows = vec![row_of(header, None)];
-    rows.extend(answers.iter().map(|answer| row_of(cells, Some(answer))));
-    while rows.len() < min_rows as usize + 1 {
-        rows.push(row_of(cells, Some(&Default::default())));
-    }
-    Group {
-        rows,
-        spans: vec![planned(side, 0, None, context)],
-        keep_together: false,
-    }
+        .map(|group| {
+            let mut planned_group = Group {
+                rows: group
+                    .rows
+                    .iter()
+                    .map(|r| planned_row(r, composer))
+                    .collect(),
+                spans: group
+                    .spans
+                    .iter()
+                    .map(|s| planned(&s.cell, composer))
+                    .collect(),
+                keep_together: group.kind == GroupKind::Tied,
+            };
+            fit_spans(&mut planned_group, composer);
+            planned_group
+        })
+        .collect()
 }
 
 /// A spanning cell taller than its rows (the photo) makes the last row taller.
-fn fit_spans(group: &mut Group, context: &Context) {
+fn fit_spans(group: &mut Group, context: &Composer) {
     if !group.keep_together {
         return;
     }
@@ -211,14 +103,14 @@ fn fit_spans(group: &mut Group, context: &Context) {
 }
 
 /// Lays out the table from the top of a new page.
-pub fn compose_table(pages: &mut Pages, context: &Context) {
+pub fn compose_table(pages: &mut Pages, context: &Composer) {
     pages.new_page();
     for group in plan(context) {
         flow_group(&group, pages, context);
     }
 }
 
-fn flow_group(group: &Group, pages: &mut Pages, context: &Context) {
+fn flow_group(group: &Group, pages: &mut Pages, context: &Composer) {
     let total: f32 = group.rows.iter().map(|row| row.height).sum();
     if group.keep_together {
         if total > pages.room() && !pages.at_top() {
@@ -259,7 +151,7 @@ fn flow_group(group: &Group, pages: &mut Pages, context: &Context) {
 }
 
 /// A growing row, in as many pieces as pages it needs; no piece ends with a single line.
-fn flow_growing_row(row: &PlannedRow, pages: &mut Pages, context: &Context) {
+fn flow_growing_row(row: &PlannedRow, pages: &mut Pages, context: &Composer) {
     let Some(grow_cell) = row.grows.and_then(|index| row.cells.get(index)) else {
         return;
     };
@@ -308,7 +200,7 @@ fn flow_growing_row(row: &PlannedRow, pages: &mut Pages, context: &Context) {
 fn draw_row(
     row: &PlannedRow,
     pages: &mut Pages,
-    context: &Context,
+    context: &Composer,
     from: usize,
     to: usize,
     height: f32,
@@ -331,7 +223,7 @@ fn draw_row(
     pages.y += height;
 }
 
-fn draw_spans(group: &Group, top: f32, pages: &mut Pages, context: &Context) {
+fn draw_spans(group: &Group, top: f32, pages: &mut Pages, context: &Composer) {
     let height = pages.y - top;
     for field in group.spans.iter().flat_map(|span| &span.fields) {
         pages.anchor(field, top);

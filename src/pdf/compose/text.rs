@@ -3,37 +3,27 @@
 //! first-line indent. Everything here returns items; nothing is drawn directly.
 
 use super::super::layout::{Color, Item, TextRun};
-use super::super::measure::{BrokenLine, MM_PER_PT, Measure, break_text, justify_spacing_pt};
+use super::super::measure::{BrokenLine, Measure, break_text, justify_spacing_pt};
+pub use crate::form::printed::{Area, line_height_mm, size_mm};
 
-/// Line pitch as a multiple of the font size (Word's single spacing for 宋体 is about 1.3;
-/// a little more reads better in long 事迹).
-pub const LINE_PITCH: f32 = 1.4;
 /// The baseline sits this far (in em) below the centre of a CJK character's em box.
 const BASELINE_BELOW_CENTRE_EM: f32 = 0.38;
 
-pub fn size_mm(size_pt: f32) -> f32 {
-    size_pt * MM_PER_PT
-}
-
-pub fn line_height_mm(size_pt: f32) -> f32 {
-    size_mm(size_pt) * LINE_PITCH
-}
-
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub struct TextStyle {
     pub size_pt: f32,
     pub bold: bool,
 }
 
-impl Style {
+impl TextStyle {
     pub fn plain(size_pt: f32) -> Self {
-        Style {
+        TextStyle {
             size_pt,
             bold: false,
         }
     }
     pub fn bold(size_pt: f32) -> Self {
-        Style {
+        TextStyle {
             size_pt,
             bold: true,
         }
@@ -41,7 +31,7 @@ impl Style {
 }
 
 /// A run whose em box is centred vertically on `centre_y`.
-pub fn run(text: &str, x: f32, centre_y: f32, style: Style, letter_spacing_pt: f32) -> Item {
+pub fn run(text: &str, x: f32, centre_y: f32, style: TextStyle, letter_spacing_pt: f32) -> Item {
     Item::Text(TextRun {
         x_mm: x,
         baseline_mm: centre_y + BASELINE_BELOW_CENTRE_EM * size_mm(style.size_pt),
@@ -53,34 +43,8 @@ pub fn run(text: &str, x: f32, centre_y: f32, style: Style, letter_spacing_pt: f
     })
 }
 
-/// A rectangle to place text in.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Area {
-    pub x: f32,
-    pub y: f32,
-    pub width: f32,
-    pub height: f32,
-}
-
-impl Area {
-    pub fn inset(self, by: f32) -> Area {
-        Area {
-            x: self.x + by,
-            y: self.y + by,
-            width: (self.width - 2.0 * by).max(0.0),
-            height: (self.height - 2.0 * by).max(0.0),
-        }
-    }
-    pub fn right(self) -> f32 {
-        self.x + self.width
-    }
-    pub fn bottom(self) -> f32 {
-        self.y + self.height
-    }
-}
-
 /// Lines of a label or a short value, centred as a block in the area, each line centred.
-pub fn centred_lines(lines: &[BrokenLine], area: Area, style: Style) -> Vec<Item> {
+pub fn centred_lines(lines: &[BrokenLine], area: Area, style: TextStyle) -> Vec<Item> {
     let pitch = line_height_mm(style.size_pt);
     let top = area.y + (area.height - pitch * lines.len() as f32) / 2.0;
     lines
@@ -98,7 +62,7 @@ pub fn label_height(
     text: &str,
     vertical: bool,
     width: f32,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
 ) -> f32 {
     let lines = if vertical {
@@ -118,7 +82,7 @@ pub fn label(
     text: &str,
     vertical: bool,
     area: Area,
-    style: Style,
+    style: TextStyle,
     measure: &dyn Measure,
 ) -> Vec<Item> {
     if vertical {
@@ -149,7 +113,7 @@ pub fn label(
 pub fn fitted_value(
     text: &str,
     area: Area,
-    style: Style,
+    style: TextStyle,
     min_size_pt: f32,
     measure: &dyn Measure,
 ) -> (Vec<Item>, f32) {
@@ -169,7 +133,7 @@ pub fn fitted_value(
     // Shrink in quarter points, so the size is a round figure.
     let shrunk = (style.size_pt * area.width / natural.max(0.01) * 4.0).floor() / 4.0;
     if shrunk >= min_size_pt && !text.contains('\n') {
-        let small = Style {
+        let small = TextStyle {
             size_pt: shrunk,
             ..style
         };
@@ -194,7 +158,7 @@ pub fn fitted_value(
 pub fn fitted_height(
     text: &str,
     width: f32,
-    style: Style,
+    style: TextStyle,
     min_size_pt: f32,
     measure: &dyn Measure,
 ) -> f32 {
@@ -214,7 +178,7 @@ pub fn paragraph_lines(
     top: f32,
     width: f32,
     indent_em: f32,
-    style: Style,
+    style: TextStyle,
 ) -> Vec<Item> {
     let pitch = line_height_mm(style.size_pt);
     let indent = indent_em * size_mm(style.size_pt);

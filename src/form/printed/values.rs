@@ -1,7 +1,7 @@
 //! How answers read on paper: dates as the 填表说明 asks (2023年01月01日), periods as
 //! 2006.09—2010.07, choices and texts as typed.
 
-use crate::form::answers::{Answers, Row};
+use crate::form::answers::{AnswerRow, Answers};
 use crate::form::dates::{Date, YearMonth};
 use crate::form::definition::{FieldKind, FormDefinition};
 use crate::form::validate::is_present;
@@ -20,7 +20,7 @@ pub fn printed(definition: &FormDefinition, answers: &Answers, field_id: &str) -
 }
 
 /// A period of a history row: 2006.09—2010.07, 2012.07—至今.
-pub fn period(row: &Row, from: &str, to: &str) -> String {
+pub fn period(row: &AnswerRow, from: &str, to: &str) -> String {
     let cell = |id: &str| row.get(id).map(|text| text.trim()).unwrap_or("");
     let format = |text: &str| {
         if is_present(text) {

@@ -1,0 +1,56 @@
+//! Sizes and marks both printed copies share, so the PDF and the Word copy cannot drift apart:
+//! the line pitch, a cell's padding, the seal place, the blanks for handwriting, and the type
+//! sizes and places of the pages around the table.
+
+use crate::form::units::MM_PER_PT;
+
+/// Line pitch as a multiple of the font size (Word's single spacing for 宋体 is about 1.3;
+/// a little more reads better in long 事迹).
+pub const LINE_PITCH: f32 = 1.4;
+
+/// Space between a cell's border and its content.
+pub const PADDING_MM: f32 = 1.8;
+/// The seal guide: a unit's seal is at most 45 mm across; 42 mm is the common size.
+pub const SEAL_DIAMETER_MM: f32 = 42.0;
+/// Room above and below the seal guide inside its block.
+pub const SEAL_MARGIN_MM: f32 = 2.0;
+/// Height kept below an opinion's text for the seal and the date.
+pub const SEAL_BLOCK_MM: f32 = SEAL_DIAMETER_MM + 2.0 * SEAL_MARGIN_MM;
+/// Where the seal is stamped, written over the date.
+pub const STAMP: &str = "（盖章）";
+/// A handwritten date: room for the year, month and day (年　月　日).
+pub const DATE_BLANK: &str = "　　　　年　　月　　日";
+/// The date ends this many characters from the right edge (GB/T 9704: 右空四字).
+pub const DATE_RIGHT_CHARS: f32 = 4.0;
+/// The room for a signature, in full-width characters.
+pub const SIGNATURE_CHARS: usize = 8;
+
+// The cover, in pt and mm from the top of the page.
+pub const TITLE_PT: f32 = 22.0;
+pub const SUBTITLE_PT: f32 = 26.0;
+pub const TITLE_CENTRE_MM: f32 = 75.0;
+pub const SUBTITLE_CENTRE_MM: f32 = 100.0;
+pub const COVER_LINE_PT: f32 = 16.0;
+pub const COVER_LINES_CENTRE_MM: f32 = 165.0;
+pub const COVER_LINE_PITCH_MM: f32 = 16.0;
+pub const COVER_RULE_MM: f32 = 85.0;
+
+// The 填表说明, the pages after the table, the footer.
+pub const INSTRUCTIONS_TITLE_PT: f32 = 16.0;
+pub const INSTRUCTIONS_PT: f32 = 12.0;
+/// The heading of an evidence page.
+pub const HEADING_PT: f32 = 12.0;
+/// The heading of a separate text (事迹材料).
+pub const TEXT_HEADING_PT: f32 = 16.0;
+pub const CAPTION_PT: f32 = 9.0;
+pub const FOOTER_PT: f32 = 9.0;
+
+/// The em size in mm of a font size in points.
+pub fn size_mm(size_pt: f32) -> f32 {
+    size_pt * MM_PER_PT
+}
+
+/// The distance between two lines' baselines at a font size.
+pub fn line_height_mm(size_pt: f32) -> f32 {
+    size_mm(size_pt) * LINE_PITCH
+}
