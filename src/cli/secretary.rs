@@ -26,22 +26,37 @@ fn candidates<'a>(
     Ok((candidates, definition, campaign))
 }
 
+/// Runs a job on the drafts of one campaign, loaded as candidates.
+fn on_candidates(
+    paths: &[PathBuf],
+    data_dir: Option<&Path>,
+    job: impl FnOnce(&[&Candidate], &FormDefinition, &Campaign) -> Result<ExitCode, String>,
+) -> Result<ExitCode, String> {
+    let catalog = catalog_for(data_dir)?;
+    let (loaded, definition, campaign) = candidates(&catalog, paths)?;
+    let references: Vec<&Candidate> = loaded.iter().collect();
+    job(&references, definition, campaign)
+}
+
 pub(super) fn summary(
     paths: &[PathBuf],
     output: &Path,
     options: ComposeOptions,
     data_dir: Option<&Path>,
 ) -> Result<ExitCode, String> {
-    let catalog = catalog_for(data_dir)?;
-    let (loaded, definition, campaign) = candidates(&catalog, paths)?;
-    let references: Vec<&Candidate> = loaded.iter().collect();
-    match jobs::summary(&references, definition, campaign, options, output) {
-        Ok(_) => {
-            println!("{}", output.display());
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(error) => job_failed(error, definition),
-    }
+    on_candidates(
+        paths,
+        data_dir,
+        |references, definition, campaign| match jobs::summary(
+            references, definition, campaign, options, output,
+        ) {
+            Ok(_) => {
+                println!("{}", output.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(error) => job_failed(error, definition),
+        },
+    )
 }
 
 pub(super) fn pack(
@@ -50,10 +65,19 @@ pub(super) fn pack(
     options: &PackOptions,
     data_dir: Option<&Path>,
 ) -> Result<ExitCode, String> {
-    let catalog = catalog_for(data_dir)?;
-    let (loaded, definition, campaign) = candidates(&catalog, paths)?;
-    let references: Vec<&Candidate> = loaded.iter().collect();
-    let done = match jobs::pack(&references, definition, campaign, output, options) {
+    on_candidates(paths, data_dir, |references, definition, campaign| {
+        report_package(references, definition, campaign, output, options)
+    })
+}
+
+fn report_package(
+    references: &[&Candidate],
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    output: &Path,
+    options: &PackOptions,
+) -> Result<ExitCode, String> {
+    let done = match jobs::pack(references, definition, campaign, output, options) {
         Ok(done) => done,
         Err(error) => return job_failed(error, definition),
     };
@@ -64,7 +88,7 @@ pub(super) fn pack(
     if let Some(zip) = &packed.zip {
         println!("{}", zip.display());
     }
-    if let Some(figure) = youth_figure(campaign, &references) {
+    if let Some(figure) = youth_figure(campaign, references) {
         eprintln!("青年比例：{}", figure.describe());
     }
     if let Some(line) = quota_line(campaign, references.len()) {
@@ -86,18 +110,21 @@ pub(super) fn batch(
     options: ComposeOptions,
     data_dir: Option<&Path>,
 ) -> Result<ExitCode, String> {
-    let catalog = catalog_for(data_dir)?;
-    let (loaded, definition, campaign) = candidates(&catalog, paths)?;
-    let references: Vec<&Candidate> = loaded.iter().collect();
-    match jobs::batch(&references, definition, campaign, options, output) {
-        Ok(Done::Batch { starts, .. }) => {
-            println!("{}", output.display());
-            for (name, page) in &starts {
-                eprintln!("{name}：从第{page}页开始");
+    on_candidates(
+        paths,
+        data_dir,
+        |references, definition, campaign| match jobs::batch(
+            references, definition, campaign, options, output,
+        ) {
+            Ok(Done::Batch { starts, .. }) => {
+                println!("{}", output.display());
+                for (name, page) in &starts {
+                    eprintln!("{name}：从第{page}页开始");
+                }
+                Ok(ExitCode::SUCCESS)
             }
-            Ok(ExitCode::SUCCESS)
-        }
-        Ok(_) => Err("合订本生成时程序出错，请重试。".into()),
-        Err(error) => job_failed(error, definition),
-    }
+            Ok(_) => Err("合订本生成时程序出错，请重试。".into()),
+            Err(error) => job_failed(error, definition),
+        },
+    )
 }
