@@ -11,4 +11,5 @@ pub mod form;
 pub mod package;
 pub mod pdf;
 pub mod photo;
+pub mod platform;
 pub mod ui;
