@@ -3,13 +3,16 @@
 # with dpkg and run the installed /usr/bin/tianbiao on the sample.
 #   .ci/deb.sh            build target/debian/tianbiao_*.deb
 #   .ci/deb.sh install    then dpkg -i it and check the installed program
+# NO_BUILD=1 packages the tianbiao binary already in target/release (cargo deb --no-build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
 
 echo "== cargo deb (release build)"
 start=$SECONDS
-deb=$(cargo deb --locked | tail -n 1)
+build=()
+[ "${NO_BUILD:-}" != 1 ] || build=(--no-build)
+deb=$(cargo deb --locked "${build[@]}" | tail -n 1)
 echo "   $deb, $(($(stat -c %s "$deb") / 1024 / 1024)) MB, $((SECONDS - start)) s"
 dpkg-deb --info "$deb" | grep -E 'Package|Version|Depends|Installed-Size'
 dpkg-deb --contents "$deb" | awk '{print "   " $6}'

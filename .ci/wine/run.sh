@@ -43,7 +43,7 @@ expect() { # expect CODE COMMAND... : runs it, shows its output, checks the exit
 
 step "check"
 expect 0 tb check "$(winpath "$sample")"
-grep -q $'\t' "$work/out.txt" || fail "check printed no findings"
+grep -q '郜穗宁：0个错误' "$work/err.txt" || fail "check: no summary line"
 
 step "count"
 printf '他于2019年获得国家科技进步奖二等奖。' >"$place/字数 统计.txt"
@@ -87,11 +87,18 @@ expect 0 tb import "$(winpath "$zip")"
 find "$stick/tianbiao-data/drafts" -name draft.json | grep -q . || fail "import: not in tianbiao-data"
 expect 1 tb import "$(winpath "$zip")"
 
-step "Chinese output in a code-page-936 cmd (a console, through script's terminal)"
-script -qec "$wine cmd /c \"chcp 936 >nul & $(winpath "$stick/tianbiao.exe") check $(winpath "$sample")\"" \
+step "Chinese output in a code-page-936 cmd (a console: through script's terminal)"
+# Plain paths here: quoting Chinese names with spaces through script, sh and cmd would test the
+# quoting, not the output.
+plain="$work/plain"
+mkdir -p "$plain"
+cp "$exe" "$plain/tianbiao.exe"
+cp -r "$repo/assets/sample" "$plain/sample"
+script -qec "$wine cmd /c 'chcp 936 >nul & $(winpath "$plain/tianbiao.exe") check $(winpath "$plain/sample") & echo exit=%errorlevel%'" \
     /dev/null </dev/null >"$work/console.txt" 2>&1 || true
-sed 's/^/   | /' "$work/console.txt" | head -n 6
-grep -q '字数\|主要事迹\|提示\|警告' "$work/console.txt" || fail "cmd 936: Chinese output not readable"
+sed -e 's/\x1b\[[?0-9;]*[a-zA-Z]//g' -e 's/^/   | /' "$work/console.txt" | head -n 6
+grep -q '郜穗宁：0个错误' "$work/console.txt" || fail "cmd 936: no readable Chinese output"
+grep -q 'exit=0' "$work/console.txt" || fail "cmd 936: cmd did not wait for the exit code"
 
 "$repo/.ci/wine/window.sh" "$stick/tianbiao.exe" "${SCREENSHOT:-$work/window.png}" || fail "window"
 
