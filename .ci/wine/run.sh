@@ -78,6 +78,7 @@ python3 -c 'import sys, zipfile; sys.exit("郜穗宁" not in zipfile.ZipFile(sys
     "$place/推荐表 Word.docx" || fail "docx: the name is not in word/document.xml"
 
 step "share"
+mkdir -p "$place/发送"
 expect 0 tb share "$(winpath "$sample")" -o "$(winpath "$place/发送")"
 zip=$(find "$place/发送" -name '*推荐材料.zip' | head -n 1)
 [ -n "$zip" ] || fail "share: no 姓名-推荐材料.zip"
@@ -96,9 +97,11 @@ cp "$exe" "$plain/tianbiao.exe"
 cp -r "$repo/assets/sample" "$plain/sample"
 script -qec "$wine cmd /c 'chcp 936 >nul & $(winpath "$plain/tianbiao.exe") check $(winpath "$plain/sample") & echo exit=%errorlevel%'" \
     /dev/null </dev/null >"$work/console.txt" 2>&1 || true
-sed -e 's/\x1b\[[?0-9;]*[a-zA-Z]//g' -e 's/^/   | /' "$work/console.txt" | head -n 6
-grep -q '郜穗宁：0个错误' "$work/console.txt" || fail "cmd 936: no readable Chinese output"
-grep -q 'exit=0' "$work/console.txt" || fail "cmd 936: cmd did not wait for the exit code"
+# Without the terminal's cursor codes and carriage returns.
+sed -e 's/\x1b\[[?0-9;]*[a-zA-Z]//g' -e 's/\r//g' "$work/console.txt" >"$work/console-text.txt"
+sed 's/^/   | /' "$work/console-text.txt" | head -n 6
+grep -q '郜穗宁：0个错误' "$work/console-text.txt" || fail "cmd 936: no readable Chinese output"
+grep -q 'exit=0' "$work/console-text.txt" || fail "cmd 936: cmd did not wait for the exit code"
 
 "$repo/.ci/wine/window.sh" "$stick/tianbiao.exe" "${SCREENSHOT:-$work/window.png}" || fail "window"
 
