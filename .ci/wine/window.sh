@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opens tianbiao.exe's window under Wine on a virtual X screen (Xvfb, Mesa's OpenGL) and saves
-# a screenshot of the whole screen once the window has drawn. Uses the caller's WINEPREFIX.
+# a screenshot of the window once it has drawn. Uses the caller's WINEPREFIX.
 #   .ci/wine/window.sh path/to/tianbiao.exe OUT.png
 set -euo pipefail
 exe=$1
@@ -34,6 +34,11 @@ done
 xdotool search --name '填表助手' >/dev/null 2>&1 || { echo "   no window after 60 s"; exit 1; }
 echo "   window after $((SECONDS - start)) s"
 sleep 5
-import -window root "$out"
+# The window alone (Xvfb has no window manager, so no frame): the largest one with the title.
+window=$(for id in $(xdotool search --name '填表助手'); do
+    eval "$(xdotool getwindowgeometry --shell "$id")"
+    echo "$((WIDTH * HEIGHT)) $id"
+done | sort -n | tail -n 1 | cut -d' ' -f2)
+import -window "$window" "$out"
 echo "   screenshot: $out"
 kill -0 "$app" 2>/dev/null || { echo "   the program has exited"; exit 1; }
