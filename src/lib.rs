@@ -13,4 +13,5 @@ pub mod jobs;
 pub mod package;
 pub mod pdf;
 pub mod photo;
+pub mod platform;
 pub mod ui;

@@ -37,10 +37,13 @@ pub struct Library {
 }
 
 impl Library {
-    /// The platform's data folder (e.g. ~/.local/share/tianbiao, %APPDATA%\tianbiao\data).
+    /// `tianbiao-data` beside the program (portable mode), else the platform's data folder
+    /// (e.g. ~/.local/share/tianbiao, %APPDATA%\tianbiao\tianbiao\data).
     pub fn default_root() -> Option<PathBuf> {
-        directories::ProjectDirs::from("cn", "tianbiao", "tianbiao")
-            .map(|dirs| dirs.data_dir().to_owned())
+        crate::platform::portable_data_dir().or_else(|| {
+            directories::ProjectDirs::from("cn", "tianbiao", "tianbiao")
+                .map(|dirs| dirs.data_dir().to_owned())
+        })
     }
 
     pub fn at(root: &Path) -> Self {

@@ -146,7 +146,8 @@ fn run_with(
             .with_title("填表助手")
             .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(crate::platform::window_icon()),
         ..Default::default()
     };
     eframe::run_native(
