@@ -51,14 +51,4 @@ impl WriteError {
     pub fn is_held(&self) -> bool {
         matches!(self, WriteError::Held { .. })
     }
-
-    pub fn path(&self) -> &Path {
-        match self {
-            WriteError::Held { path }
-            | WriteError::ReadOnly { path }
-            | WriteError::DiskFull { path }
-            | WriteError::NoFolder { path }
-            | WriteError::Other { path, .. } => path,
-        }
-    }
 }

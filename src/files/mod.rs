@@ -153,14 +153,5 @@ fn is_transient(error: &io::Error) -> bool {
     is_held(error) || (cfg!(windows) && error.kind() == io::ErrorKind::PermissionDenied)
 }
 
-/// Writes a small text file of our own (settings), atomically; failures are the caller's to
-/// ignore or report.
-pub fn write_text(path: &Path, text: &str) -> Result<(), WriteError> {
-    if let Some(parent) = path.parent() {
-        ensure_private_dir(parent).map_err(|error| WriteError::from_io(parent, &error))?;
-    }
-    write_file(path, text.as_bytes())
-}
-
 #[cfg(test)]
 mod tests;
