@@ -145,9 +145,12 @@ fn data_folder(data_dir: Option<&Path>) -> Option<PathBuf> {
 /// The catalog with the user's own campaign files; problems with those files are told on stderr
 /// and do not stop the command.
 fn catalog_for(data_dir: Option<&Path>) -> Result<Catalog, String> {
-    let root = data_folder(data_dir);
-    let (catalog, problems) =
-        crate::jobs::catalog_for(root.as_deref()).map_err(|error| error.to_string())?;
+    catalog_in(data_folder(data_dir).as_deref())
+}
+
+/// The catalog of a data folder already opened (and swept) by `data_folder`.
+fn catalog_in(root: Option<&Path>) -> Result<Catalog, String> {
+    let (catalog, problems) = crate::jobs::catalog_for(root).map_err(|error| error.to_string())?;
     for problem in problems {
         eprintln!("提示：{problem}");
     }

@@ -77,17 +77,6 @@ fn soffice_to_pdf(files: &[&Path], out_dir: &Path, home: &Path) -> Duration {
     }
 }
 
-fn pdftotext(pdf: &Path, crop: &[&str]) -> String {
-    let output = Command::new("pdftotext")
-        .args(crop)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    assert!(output.status.success(), "pdftotext failed on {pdf:?}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 fn page_count(pdf: &Path) -> usize {
     let output = Command::new("pdfinfo")
         .arg(pdf)
@@ -229,11 +218,11 @@ fn the_word_copy_reads_like_the_printed_form() {
     fs::create_dir_all(&home).expect("a home for soffice");
     let convert_time = soffice_to_pdf(&[&docx_path, &beijing_path], root.path(), &home);
     let pdf: PathBuf = root.path().join("sample.pdf");
-    let text = squeeze(&pdftotext(&pdf, &[]));
+    let text = squeeze(&common::pdftotext(&pdf, &[]));
     // Right of the label column and above the footer, page after page: a paragraph continued
     // on the next page reads as one piece (in pt: the labels end 45 mm from the left edge,
     // the footer is below 277 mm).
-    let values = squeeze(&pdftotext(
+    let values = squeeze(&common::pdftotext(
         &pdf,
         &["-x", "124", "-y", "0", "-W", "440", "-H", "785"],
     ));
@@ -252,7 +241,7 @@ fn the_word_copy_reads_like_the_printed_form() {
     );
     assert!(!text.contains("第1页"), "the cover has no number");
     assert!(text.contains("（盖章）"), "the seal places");
-    let beijing_text = squeeze(&pdftotext(&root.path().join("beijing.pdf"), &[]));
+    let beijing_text = squeeze(&common::pdftotext(&root.path().join("beijing.pdf"), &[]));
     let (_, beijing_campaign) = pair("beijing-2022");
     assert!(beijing_text.contains(&squeeze(&beijing_campaign.form_title)));
     eprintln!(

@@ -54,21 +54,13 @@ fn model_values(form: &PrintedForm) -> BTreeSet<String> {
     values
 }
 
-fn pdftotext(pdf: &Path, crop: &[&str]) -> String {
-    let output = Command::new("pdftotext")
-        .args(crop)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    assert!(output.status.success(), "pdftotext failed on {pdf:?}");
-    squeeze(&String::from_utf8_lossy(&output.stdout))
-}
-
 /// The values found in a printed copy: anywhere in its text, or in its value column read page
 /// after page (a paragraph continued on the next page then reads as one piece).
 fn found(values: &BTreeSet<String>, pdf: &Path, value_column: &[&str]) -> BTreeSet<String> {
-    let (text, column) = (pdftotext(pdf, &[]), pdftotext(pdf, value_column));
+    let (text, column) = (
+        squeeze(&common::pdftotext(pdf, &[])),
+        squeeze(&common::pdftotext(pdf, value_column)),
+    );
     (values.iter())
         .filter(|value| text.contains(value.as_str()) || column.contains(value.as_str()))
         .cloned()

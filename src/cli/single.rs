@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{catalog_for, data_folder, finding_line, job_failed};
+use super::{catalog_for, catalog_in, data_folder, finding_line, job_failed};
 use crate::draft::Library;
 use crate::form::validate::{Finding, Severity, validate};
 use crate::jobs::{self, Done, load_draft};
@@ -84,7 +84,7 @@ pub(super) fn import(
 ) -> Result<ExitCode, String> {
     let root = data_folder(data_dir)
         .ok_or("找不到本机的数据文件夹（主目录未设置）：请用 --data-dir 指定。")?;
-    let catalog = catalog_for(Some(&root))?;
+    let catalog = catalog_in(Some(&root))?;
     let library = Library::at(&root);
     let done = jobs::import(&library, &catalog, zip, choice).map_err(|error| error.to_string())?;
     let Done::Imported {

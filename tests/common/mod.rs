@@ -155,3 +155,15 @@ pub fn camera_jpeg(path: &std::path::Path, seed: u32, quality: u8) {
         .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
         .expect("the test photo encodes");
 }
+
+/// The text of a PDF as poppler reads it (`crop`: pdftotext's -x/-y/-W/-H options, or none).
+pub fn pdftotext(pdf: &std::path::Path, crop: &[&str]) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(crop)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    assert!(output.status.success(), "pdftotext failed on {pdf:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
