@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
+use common::office::soffice_to_pdf;
 use common::pair;
 use tianbiao::docx::export_docx;
 use tianbiao::draft::sample::create_sample;
@@ -19,8 +20,6 @@ use tianbiao::form::answers::Answer;
 use tianbiao::form::definition::{FieldKind, FormDefinition};
 use tianbiao::form::print::PrintRow as Row;
 use tianbiao::form::printed::{period, printed};
-
-const SOFFICE_TIMEOUT: Duration = Duration::from_secs(120);
 
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -39,42 +38,6 @@ fn export(folder: &DraftFolder, draft: &Draft, campaign: &str, out: &Path) -> Ve
     let bytes = export_docx(folder, draft, definition, campaign).expect("the draft exports");
     fs::write(out, &bytes).expect("the docx is written");
     bytes
-}
-
-/// Converts the .docx files to PDF with LibreOffice, in one run (each start costs seconds).
-fn soffice_to_pdf(files: &[&Path], out_dir: &Path, home: &Path) -> Duration {
-    let started = Instant::now();
-    let mut child = Command::new("soffice")
-        .env("HOME", home)
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(out_dir)
-        .args(files)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "soffice (LibreOffice) is needed to check the Word copy ({error}): \
-                 install it with `apt-get install libreoffice-writer-nogui`"
-            )
-        });
-    loop {
-        if let Some(status) = child.try_wait().expect("soffice can be waited for") {
-            assert!(status.success(), "soffice failed: {status}");
-            return started.elapsed();
-        }
-        if started.elapsed() > SOFFICE_TIMEOUT {
-            let _ = child.kill();
-            panic!("soffice took more than {SOFFICE_TIMEOUT:?} to convert {files:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 fn page_count(pdf: &Path) -> usize {

@@ -30,7 +30,7 @@ fn model_values(form: &PrintedForm) -> BTreeSet<String> {
         for cell in group.rows.iter().flat_map(|row| &row.cells).chain(spans) {
             match &cell.value {
                 CellValue::Value(value) => values.insert(squeeze(value)),
-                CellValue::Paragraphs(text) | CellValue::Opinion { text } => {
+                CellValue::Paragraphs { text, .. } | CellValue::Opinion { text } => {
                     values.extend(paragraphs(text));
                     true
                 }

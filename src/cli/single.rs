@@ -124,4 +124,12 @@ fn print_path(done: &Done) {
     if let Some(path) = done.path() {
         println!("{}", path.display());
     }
+    // A second line only where the campaign asks for the evidence as a booklet of its own.
+    if let Done::Pdf {
+        booklet: Some(booklet),
+        ..
+    } = done
+    {
+        println!("{}", booklet.display());
+    }
 }

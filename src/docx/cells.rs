@@ -54,7 +54,10 @@ pub fn content(value: &CellValue, width_mm: f32, context: &DocxInput) -> Content
                 .collect(),
         ),
         CellValue::Value(value) => Content::middle(centred(value)),
-        CellValue::Paragraphs(text) => Content::top(text_paragraphs(text, body)),
+        CellValue::Paragraphs { heading, text } => {
+            let heading = heading.iter().map(|h| line(h, body, AlignmentType::Both));
+            Content::top(heading.chain(text_paragraphs(text, body)).collect())
+        }
         CellValue::Checkboxes(options) => Content::middle(checkboxes(options, width_mm, context)),
         CellValue::Photo {
             file,

@@ -51,9 +51,42 @@ pub struct Campaign {
     /// How many will be chosen, as the notice says it.
     #[serde(default)]
     pub selection: Option<String>,
+    /// Whether the notice contains its form (附件1): its 填表说明 and layout are then the
+    /// notice's own. Where it does not, the form follows the template of the form definition
+    /// and the app says so.
+    #[serde(default)]
+    pub form_in_notice: bool,
+    /// The notice's own 填表说明, word for word, where it has them; otherwise the template's
+    /// are worded with this campaign's year, limits, photo and channels.
+    #[serde(default)]
+    pub instructions: Option<Vec<String>>,
+    /// Where the 佐证材料 go; `None` keeps the form definition's place (after the table).
+    #[serde(default)]
+    pub evidence: Option<EvidenceRules>,
     /// What the notice does not say, one sentence each (so nobody mistakes a gap for a fact).
     #[serde(default)]
     pub silent: Vec<String>,
+}
+
+/// Where a notice puts the 佐证材料 (evidence of honours and awards).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRules {
+    pub placement: EvidencePlacement,
+    /// The notice's own words about them.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidencePlacement {
+    /// Pages of the 推荐表 after the table (新乡: 最多两页，装订在推荐表之后).
+    AfterForm,
+    /// A booklet of its own with a cover page (衡水 2024: 统一封面，单独成册).
+    Booklet,
+    /// The notice does not ask for them: nothing is printed.
+    NotAsked,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -201,6 +234,26 @@ pub struct YouthRule {
     pub min_percent: Option<u32>,
 }
 
+impl CountRange {
+    /// As a notice says it: 3张 where both ends agree, else 3—5张.
+    pub fn words(&self, unit: &str) -> String {
+        if self.min == self.max {
+            format!("{}{unit}", self.max)
+        } else {
+            format!("{}—{}{unit}", self.min, self.max)
+        }
+    }
+}
+
+impl Campaign {
+    /// Where the 佐证材料 go; a campaign file that does not say keeps the form's place.
+    pub fn evidence_placement(&self) -> EvidencePlacement {
+        self.evidence
+            .as_ref()
+            .map_or(EvidencePlacement::AfterForm, |rules| rules.placement)
+    }
+}
+
 impl YouthRule {
     pub fn is_young(&self, age: i32) -> bool {
         (0..=self.under_age as i32).contains(&age)
@@ -220,6 +273,10 @@ pub struct Eligibility {
     /// Titles that exclude a candidate, in the notice's words.
     #[serde(default)]
     pub titles_excluded: Option<String>,
+    /// Words that name such a title in an answer (最美, 全国 …), where the file gives them; else
+    /// the form's own words are looked for.
+    #[serde(default)]
+    pub title_words: Vec<String>,
     /// Whether individuals may apply themselves.
     #[serde(default)]
     pub individual_application: Option<bool>,

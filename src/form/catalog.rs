@@ -7,6 +7,7 @@ use thiserror::Error;
 use super::campaign::Campaign;
 use super::check::{check_campaign, check_definition};
 use super::definition::FormDefinition;
+use super::wording;
 
 /// The built-in files: name (for messages) and content.
 const BUILTIN_FORMS: &[(&str, &str)] = &[(
@@ -70,11 +71,14 @@ pub fn parse_form(file: &str, text: &str) -> Result<FormDefinition, LoadError> {
     Ok(definition)
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
+    /// The form definitions as shipped: templates that name no city and no year.
     pub forms: Vec<FormDefinition>,
     /// Newest first, as the 新建 dialog lists them.
     pub campaigns: Vec<Campaign>,
+    /// Each campaign's form, worded with its facts (`wording::worded`), by campaign id.
+    worded: Vec<(String, FormDefinition)>,
 }
 
 impl Catalog {
@@ -87,7 +91,7 @@ impl Catalog {
             .collect::<Result<Vec<_>, _>>()?;
         let mut catalog = Catalog {
             forms,
-            campaigns: Vec::new(),
+            ..Catalog::default()
         };
         for (file, text) in BUILTIN_CAMPAIGNS {
             catalog.add_campaign(file, text)?;
@@ -104,8 +108,11 @@ impl Catalog {
             LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
         })?;
         check_campaign(file, &campaign, definition)?;
+        let worded = wording::worded(definition, &campaign);
         let id = campaign.id.clone();
         self.campaigns.retain(|known| known.id != id);
+        self.worded.retain(|(known, _)| *known != id);
+        self.worded.push((id.clone(), worded));
         self.campaigns.push(campaign);
         self.campaigns
             .sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.id.cmp(&b.id)));
@@ -121,9 +128,11 @@ impl Catalog {
         self.campaigns.iter().find(|campaign| campaign.id == id)
     }
 
-    /// A campaign and the form it prints, together, as most callers need both.
+    /// A campaign and the form it prints, worded with the campaign's facts, together, as most
+    /// callers need both.
     pub fn pair(&self, campaign_id: &str) -> Option<(&FormDefinition, &Campaign)> {
         let campaign = self.campaign(campaign_id)?;
-        Some((self.form(&campaign.form)?, campaign))
+        let (_, form) = self.worded.iter().find(|(id, _)| id == campaign_id)?;
+        Some((form, campaign))
     }
 }

@@ -17,6 +17,10 @@ pub struct FormDefinition {
     pub version: u32,
     /// Generic title; the campaign's `form_title` is what is printed.
     pub title: String,
+    /// The form this definition's layout was taken from (a notice's 附件1), told to users of
+    /// campaigns whose notice does not contain its own form.
+    #[serde(default)]
+    pub source: Option<String>,
     /// The 填表说明, one item each, printed on the optional instructions page.
     pub instructions: Vec<String>,
     /// Default word limits of the form itself, by field id; a campaign may override them.
@@ -59,6 +63,10 @@ pub struct Field {
     /// The field exists only in campaigns that ask for this material (e.g. `life_work_photos`).
     #[serde(default)]
     pub only_if_campaign_material: Option<String>,
+    /// The field holds the 佐证材料: it exists unless the campaign says the notice does not
+    /// ask for them.
+    #[serde(default)]
+    pub only_if_campaign_evidence: bool,
     /// Handed in as files beside the table (生活或工作照片), never printed in it.
     #[serde(default)]
     pub files_only: bool,

@@ -14,3 +14,4 @@ pub mod rules;
 pub mod summary;
 pub mod units;
 pub mod validate;
+pub mod wording;

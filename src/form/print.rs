@@ -103,9 +103,12 @@ pub enum CellContent {
         #[serde(default)]
         vertical: bool,
     },
-    /// A field's answer.
+    /// A field's answer; a long text may print under a heading of the form's own words
+    /// (主要事迹（1500字左右），内容应…), worded per campaign.
     Value {
         field: String,
+        #[serde(default)]
+        heading: Option<String>,
     },
     /// A column of the enclosing repeated row.
     Column {
@@ -157,7 +160,7 @@ impl CellContent {
             CellContent::Label { .. } | CellContent::Column { .. } | CellContent::Period { .. } => {
                 Vec::new()
             }
-            CellContent::Value { field }
+            CellContent::Value { field, .. }
             | CellContent::Checkboxes { field }
             | CellContent::Photo { field } => vec![field.as_str()],
             CellContent::Statement {

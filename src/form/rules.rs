@@ -3,6 +3,7 @@
 //! (`message`); the rest are phrased in code with the field's label.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
@@ -49,9 +50,22 @@ pub enum Rule {
     /// Photos handed in as files (生活或工作照片): as many as the notice asks, in its format
     /// and file size.
     PackagePhotos,
-    /// Eligibility: words in the position that suggest an excluded office (处长, 局长, 部队 …).
-    ExcludedOffice { words: Vec<String>, message: String },
-    /// Eligibility: a title already held that excludes the candidate.
+    /// Eligibility: words in the position that suggest an excluded office. Which words apply
+    /// follows the campaign: `levels` by its `official_level` (县处级 → 处长, 县长 …; 司局级 →
+    /// 厅长, 司长 …), `soldier_words` where it excludes serving soldiers, `words` always. A
+    /// campaign that excludes nobody gets no hint.
+    ExcludedOffice {
+        #[serde(default)]
+        words: Vec<String>,
+        #[serde(default)]
+        levels: BTreeMap<String, Vec<String>>,
+        #[serde(default)]
+        soldier_words: Vec<String>,
+        message: String,
+    },
+    /// Eligibility: a title already held that excludes the candidate. The campaign's own
+    /// `title_words` are looked for, else these `words`; a campaign that excludes no title
+    /// gets no warning.
     TitleHeld { words: Vec<String>, message: String },
 }
 
@@ -72,4 +86,19 @@ pub enum TextFormat {
 pub struct Topic {
     pub name: String,
     pub any_of: Vec<String>,
+}
+
+impl Rule {
+    /// The rule's message from the definition, where it has one (for wording per campaign).
+    pub fn message_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Rule::Forbidden { message, .. }
+            | Rule::FullName { message, .. }
+            | Rule::States { message, .. }
+            | Rule::Covers { message, .. }
+            | Rule::ExcludedOffice { message, .. }
+            | Rule::TitleHeld { message, .. } => Some(message),
+            _ => None,
+        }
+    }
 }

@@ -8,8 +8,11 @@ use crate::package::pack::Packed;
 
 #[derive(Debug)]
 pub enum Done {
-    /// The 推荐表 as PDF.
-    Pdf { path: PathBuf },
+    /// The 推荐表 as PDF, and the 佐证材料 booklet where the campaign asks for one.
+    Pdf {
+        path: PathBuf,
+        booklet: Option<PathBuf>,
+    },
     /// The 汇总表 of several candidates.
     Summary { path: PathBuf, candidates: usize },
     /// All forms in one PDF, each from an odd page: where each starts (1-based).
@@ -37,7 +40,7 @@ impl Done {
     /// The file or folder 打开 opens.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Done::Pdf { path }
+            Done::Pdf { path, .. }
             | Done::Summary { path, .. }
             | Done::Batch { path, .. }
             | Done::Word { path }
@@ -54,7 +57,18 @@ impl Done {
 
     pub fn message(&self) -> String {
         match self {
-            Done::Pdf { path } => format!("已导出：{}", path.display()),
+            Done::Pdf {
+                path,
+                booklet: None,
+            } => format!("已导出：{}", path.display()),
+            Done::Pdf {
+                path,
+                booklet: Some(booklet),
+            } => format!(
+                "已导出：{}；佐证材料按通知要求单独成册，另存为：{}",
+                path.display(),
+                booklet.display()
+            ),
             Done::Summary { path, candidates } => {
                 format!("已生成汇总表（{candidates}人）：{}", path.display())
             }

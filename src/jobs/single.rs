@@ -22,11 +22,29 @@ pub fn export(
     options: ComposeOptions,
     output: &Path,
 ) -> Result<Done, JobError> {
-    let bytes = crate::pdf::export::export_pdf(folder, draft, definition, campaign, options)?;
-    write_file(output, &bytes)?;
+    let (form, booklet) =
+        crate::pdf::export::export_pdfs(folder, draft, definition, campaign, options)?;
+    write_file(output, &form)?;
+    let booklet = match booklet {
+        Some(bytes) => {
+            let path = booklet_path(output);
+            write_file(&path, &bytes)?;
+            Some(path)
+        }
+        None => None,
+    };
     Ok(Done::Pdf {
         path: output.to_owned(),
+        booklet,
     })
+}
+
+/// The evidence booklet beside the form: 张三-推荐表.pdf → 张三-推荐表-佐证材料.pdf.
+pub fn booklet_path(form: &Path) -> std::path::PathBuf {
+    let stem = form
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    form.with_file_name(format!("{stem}-佐证材料.pdf"))
 }
 
 /// The Word copy of the 推荐表 at `output`.

@@ -28,6 +28,9 @@ pub struct Contents {
     pub problems: Vec<String>,
     /// When the package was made, as shown (e.g. 2026-11-21 10:42).
     pub made_at: String,
+    /// Where the notice has no form of its own: the layout follows the template, to be
+    /// compared with the official form (`wording::layout_note`).
+    pub layout_note: Option<String>,
 }
 
 /// The file name of the checklist inside a package.
@@ -63,6 +66,9 @@ fn render(campaign: &Campaign, contents: Option<&Contents>) -> String {
             contents.candidates.join("、")
         );
         let _ = writeln!(out, "生成：{}（填表助手）", contents.made_at);
+        if let Some(note) = &contents.layout_note {
+            let _ = writeln!(out, "注意：{note}");
+        }
     }
     let candidates = contents.map_or(0, |c| c.candidates.len());
     let mut section = Sections::default();

@@ -22,11 +22,13 @@ use crate::files::{Staging, ensure_private_dir, write_private_new};
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::ComposeOptions;
-use crate::pdf::export::{export_pdf, export_summary};
+use crate::pdf::export::{export_pdfs, export_summary};
 
 /// The combined forms for double-sided printing.
 pub const BATCH_FILE: &str = "打印-推荐表合订本.pdf";
 const PHOTO_DIR: &str = "照片";
+/// The material id of the 佐证材料 booklet (衡水 2024: 统一封面，单独成册).
+const EVIDENCE_BOOK: &str = "evidence_book";
 
 #[derive(Debug, Clone, Default)]
 pub struct PackOptions {
@@ -166,7 +168,7 @@ fn fill(
             .find(|stem| stems.insert(stem.to_lowercase()))
             .unwrap_or(base);
         note_findings(candidate, &mut problems);
-        let pdf = export_pdf(
+        let (pdf, booklet) = export_pdfs(
             &candidate.folder,
             &candidate.draft,
             definition,
@@ -179,6 +181,15 @@ fn fill(
         })?;
         let what = format!("{}的推荐表（电子版）", candidate.name);
         files.add(&format!("{stem}-推荐表.pdf"), &pdf, "form", what)?;
+        if let Some(booklet) = booklet {
+            let what = format!("{}的佐证材料（统一封面，单独成册）", candidate.name);
+            let material = if asks(EVIDENCE_BOOK) {
+                EVIDENCE_BOOK
+            } else {
+                "form"
+            };
+            files.add(&format!("{stem}-佐证材料.pdf"), &booklet, material, what)?;
+        }
         if asks("word_copy") {
             let docx =
                 crate::docx::export_docx(&candidate.folder, &candidate.draft, definition, campaign)
@@ -221,6 +232,7 @@ fn fill(
         files: files.packed,
         problems,
         made_at: day_and_minute(now_seconds()),
+        layout_note: crate::form::wording::layout_note(definition, campaign),
     };
     let text = package_checklist(campaign, &contents);
     let checklist = dir.join(CHECKLIST_FILE);
@@ -266,8 +278,9 @@ fn add_photos(
         && campaign.materials.iter().any(|m| m.id == LIFE_WORK_PHOTOS)
     {
         problems.push(format!(
-            "{}：生活或工作照片有{has}张，通知要求{}—{}张：请在草稿的“生活工作照片”一步补充或精选。",
-            candidate.name, range.min, range.max
+            "{}：生活或工作照片有{has}张，通知要求{}：请在草稿的“生活工作照片”一步补充或精选。",
+            candidate.name,
+            range.words("张")
         ));
     }
     Ok(())

@@ -6,7 +6,7 @@ use std::thread;
 
 use thiserror::Error;
 
-use super::compose::{ComposeInput, ComposeOptions, compose};
+use super::compose::{ComposeInput, ComposeOptions, compose, compose_booklet};
 use super::font::PdfFont;
 use super::glyphs::missing_glyphs;
 use super::layout::Document;
@@ -46,14 +46,14 @@ pub fn font() -> Result<&'static PdfFont, WriteError> {
         .map_err(|message| WriteError::Font(message.clone()))
 }
 
-/// Composes the draft's pages (photos prepared, font parsed concurrently).
-pub fn compose_draft(
+/// The draft's photos prepared and the font parsed (concurrently), its text checked against
+/// the font.
+fn prepare_draft(
     folder: &DraftFolder,
     draft: &Draft,
     definition: &FormDefinition,
     campaign: &Campaign,
-    options: ComposeOptions,
-) -> Result<(Document, &'static PdfFont), ExportError> {
+) -> Result<(&'static PdfFont, PreparedImages), ExportError> {
     let targets = image_targets(definition, campaign, &draft.answers);
     let (font, images) = thread::scope(|scope| {
         let font = scope.spawn(font);
@@ -70,6 +70,20 @@ pub fn compose_draft(
     if !missing.is_empty() {
         return Err(ExportError::MissingGlyphs(missing));
     }
+    Ok((font, images))
+}
+
+type PreparedImages = std::collections::HashMap<String, std::sync::Arc<crate::photo::EncodedImage>>;
+
+/// Composes the draft's pages (photos prepared, font parsed concurrently).
+pub fn compose_draft(
+    folder: &DraftFolder,
+    draft: &Draft,
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    options: ComposeOptions,
+) -> Result<(Document, &'static PdfFont), ExportError> {
+    let (font, images) = prepare_draft(folder, draft, definition, campaign)?;
     let input = ComposeInput {
         definition,
         campaign,
@@ -79,6 +93,30 @@ pub fn compose_draft(
         options,
     };
     Ok((compose(&input), font))
+}
+
+/// The 推荐表 and, where the campaign asks for the 佐证材料 as a booklet of their own and the
+/// draft has some, that booklet: both as PDFs, from one preparation of the photos.
+pub fn export_pdfs(
+    folder: &DraftFolder,
+    draft: &Draft,
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    options: ComposeOptions,
+) -> Result<(Vec<u8>, Option<Vec<u8>>), ExportError> {
+    let (font, images) = prepare_draft(folder, draft, definition, campaign)?;
+    let input = ComposeInput {
+        definition,
+        campaign,
+        answers: &draft.answers,
+        images: &images,
+        measure: font,
+        options,
+    };
+    let write = |document: &Document| write_pdf(document, font, &WriteOptions::default());
+    let form = write(&compose(&input))?;
+    let booklet = compose_booklet(&input).map(|document| write(&document));
+    Ok((form, booklet.transpose()?))
 }
 
 /// The draft as a print-ready PDF.

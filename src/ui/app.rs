@@ -66,10 +66,7 @@ impl TianbiaoApp {
         let mut problems = Vec::new();
         let mut catalog = Catalog::builtin().unwrap_or_else(|error| {
             problems.push(format!("内置表格定义有误：{error}"));
-            Catalog {
-                forms: Vec::new(),
-                campaigns: Vec::new(),
-            }
+            Catalog::default()
         });
         crate::files::journal::set_data_dir(&options.data_dir);
         let library = Library::at(&options.data_dir);

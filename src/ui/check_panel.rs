@@ -54,6 +54,11 @@ pub fn check_ui(
                 }
                 ui.add_space(4.0);
             }
+            // Below the findings, so that they keep their place at the top.
+            if let Some(note) = crate::form::wording::layout_note(definition, campaign) {
+                ui.separator();
+                ui.add(egui::Label::new(RichText::new(note).color(theme::NEAR).small()).wrap());
+            }
         });
     if let Some(field) = jump {
         editor.jump(&field, definition, campaign);

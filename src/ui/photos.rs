@@ -165,15 +165,7 @@ fn images_status(field: &Field, images: &[PhotoRef], env: &FieldEnv) -> (String,
     if field.files_only {
         let asked = env.campaign.photo.life_work_photos;
         let text = match asked {
-            Some(range) if range.min == range.max => {
-                format!("{}张照片（通知要求{}张）", images.len(), range.min)
-            }
-            Some(range) => format!(
-                "{}张照片（通知要求{}—{}张）",
-                images.len(),
-                range.min,
-                range.max
-            ),
+            Some(range) => format!("{}张照片（通知要求{}）", images.len(), range.words("张")),
             None => format!("{}张照片", images.len()),
         };
         let fits = asked.is_none_or(|r| (r.min..=r.max).contains(&(images.len() as u32)));

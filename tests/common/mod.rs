@@ -2,6 +2,7 @@
 //! for 新乡 2023, and small helpers to read findings.
 #![allow(dead_code)]
 
+pub mod office;
 pub mod ui;
 
 use std::collections::BTreeMap;

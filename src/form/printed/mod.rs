@@ -24,7 +24,7 @@ pub use table::{
 pub use values::{period, printed};
 
 use crate::form::answers::Answers;
-use crate::form::campaign::Campaign;
+use crate::form::campaign::{Campaign, EvidencePlacement};
 use crate::form::definition::FormDefinition;
 use crate::form::print::{AfterTable, PageSpec};
 use crate::form::validate::is_relevant;
@@ -65,6 +65,17 @@ pub struct PrintedForm {
     pub instructions: Vec<String>,
     pub table: PrintedTable,
     pub after_table: Vec<AfterPart>,
+    /// The 佐证材料 as a booklet of their own, where the campaign asks for one (衡水 2024:
+    /// 统一封面，单独成册); they are then not among the pages after the table.
+    pub booklet: Option<Booklet>,
+}
+
+/// A separate booklet: its cover, then its pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Booklet {
+    pub title: String,
+    pub cover: CoverPart,
+    pub parts: Vec<AfterPart>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,13 +142,43 @@ pub fn resolve(definition: &FormDefinition, campaign: &Campaign, answers: &Answe
     } else {
         format!("{}（{}）", campaign.form_title, name)
     };
+    let (mut after_table, mut booklet_parts) = (after_table(&source), Vec::new());
+    if campaign.evidence_placement() == EvidencePlacement::Booklet {
+        (booklet_parts, after_table) =
+            (after_table.into_iter()).partition(|part| matches!(part, AfterPart::Evidence { .. }));
+    }
+    let cover = cover(&source);
     PrintedForm {
         page: definition.print.page.clone(),
+        booklet: (!booklet_parts.is_empty()).then(|| booklet(&cover, name, booklet_parts)),
         title,
-        cover: cover(&source),
+        cover,
         instructions: definition.instructions.clone(),
         table: table::resolve_table(&source),
-        after_table: after_table(&source),
+        after_table,
+    }
+}
+
+/// The evidence booklet: the form's cover with 佐证材料 for 推荐表, without the date line.
+fn booklet(form_cover: &CoverPart, name: &str, parts: Vec<AfterPart>) -> Booklet {
+    const BOOKLET: &str = "佐证材料";
+    let title = if name.is_empty() {
+        format!("{}{BOOKLET}", form_cover.title)
+    } else {
+        format!("{}{BOOKLET}（{name}）", form_cover.title)
+    };
+    let lines = (form_cover.lines.iter())
+        .filter(|line| line.field != "fill_date")
+        .cloned()
+        .collect();
+    Booklet {
+        title,
+        cover: CoverPart {
+            title: form_cover.title.clone(),
+            subtitle: Some(BOOKLET.to_owned()),
+            lines,
+        },
+        parts,
     }
 }
 

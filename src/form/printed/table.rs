@@ -83,8 +83,12 @@ pub enum CellValue {
     Label { text: String, vertical: bool },
     /// A short value on one line (shrunk or wrapped if long).
     Value(String),
-    /// A long text in paragraphs, from the top of the cell.
-    Paragraphs(String),
+    /// A long text in paragraphs, from the top of the cell, under the form's own heading where
+    /// it has one.
+    Paragraphs {
+        heading: Option<String>,
+        text: String,
+    },
     /// Every option with ☑ (chosen) or ☐.
     Checkboxes(Vec<(String, bool)>),
     /// The ID photo's file in the draft folder (`None` prints the word 照片) and printed size.
@@ -329,14 +333,17 @@ fn cell_value(content: &CellContent, row: Option<&AnswerRow>, source: &Source) -
             text: text.clone(),
             vertical: *vertical,
         },
-        CellContent::Value { field } => {
+        CellContent::Value { field, heading } => {
             let value = if source.relevant(field) {
                 printed(definition, answers, field)
             } else {
                 String::new()
             };
             if definition.is_multiline(field) {
-                CellValue::Paragraphs(value)
+                CellValue::Paragraphs {
+                    heading: heading.clone(),
+                    text: value,
+                }
             } else {
                 CellValue::Value(value)
             }

@@ -134,7 +134,14 @@ fn answers_read_as_on_paper_and_long_texts_may_continue() {
         assert!(options.len() > 1, "every option is shown");
         assert_eq!(
             values_of(&form, "main_deeds"),
-            [&CellValue::Paragraphs("第一段\n第二段".into())]
+            [&CellValue::Paragraphs {
+                // The form's own heading, with this campaign's limit.
+                heading: Some(
+                    "主要事迹（1500字左右），内容应客观真实地反映候选人感人事迹、精神风貌和社会影响情况。"
+                        .into()
+                ),
+                text: "第一段\n第二段".into()
+            }]
         );
         // 主要事迹 grows and may continue; the declaration (grow not set) stays whole.
         let row_of = |field: &str| {
@@ -168,6 +175,7 @@ fn a_field_the_campaign_does_not_ask_for_is_left_out() {
             row_span: 1,
             content: CellContent::Value {
                 field: "deeds_material".into(),
+                heading: None,
             },
             grow: true,
         }],
@@ -201,7 +209,10 @@ fn a_field_the_campaign_does_not_ask_for_is_left_out() {
     assert_eq!((texts(&with), texts(&without)), (1, 0));
     assert_eq!(
         values_of(&with, "deeds_material"),
-        [&CellValue::Paragraphs("事迹材料的正文".into())]
+        [&CellValue::Paragraphs {
+            heading: None,
+            text: "事迹材料的正文".into()
+        }]
     );
     assert!(values_of(&without, "deeds_material").is_empty());
 }

@@ -122,11 +122,7 @@ pub(super) fn package_photos(field: &Field, context: &CheckInput, findings: &mut
     let photos = context.answers.images(&field.id);
     if let Some(range) = context.campaign.photo.life_work_photos {
         let count = photos.len() as u32;
-        let wanted = if range.min == range.max {
-            format!("{}张", range.min)
-        } else {
-            format!("{}—{}张", range.min, range.max)
-        };
+        let wanted = range.words("张");
         if count == 0 {
             // Not yet a problem: the form prints without them; they go with the package.
             let message = format!(
@@ -216,7 +212,7 @@ pub(super) fn images_print(
             .is_none_or(|caption| caption.trim().is_empty())
         {
             let message = format!(
-                "「{}」第{}张图片还没有说明：请写明荣誉或奖励的名称（如“2021年河南省科学技术进步奖二等奖”）。",
+                "「{}」第{}张图片还没有说明：请写明荣誉或奖励的名称（如“XXXX年XX省科学技术进步奖二等奖”）。",
                 field.label,
                 index + 1
             );

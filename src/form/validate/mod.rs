@@ -1,6 +1,7 @@
 //! The validator: (definition, campaign, answers) → findings. Headless and pure: it reads no
 //! files (the draft store adds findings about missing photo files) and knows no UI.
 
+mod exclusions;
 mod history;
 pub use history::is_present;
 mod images;
@@ -10,7 +11,7 @@ mod person;
 mod text;
 
 use super::answers::Answers;
-use super::campaign::Campaign;
+use super::campaign::{Campaign, EvidencePlacement};
 use super::dates::{Date, YearMonth};
 use super::definition::{Field, FieldKind, FormDefinition};
 use super::limit::WordLimit;
@@ -78,10 +79,7 @@ pub struct CheckInput<'a> {
 impl CheckInput<'_> {
     /// The word limit in force for a field: the campaign's, else the form's own.
     pub fn word_limit(&self, field_id: &str) -> Option<&WordLimit> {
-        self.campaign
-            .word_limits
-            .get(field_id)
-            .or_else(|| self.definition.word_limits.get(field_id))
+        crate::form::wording::word_limit_in_force(self.definition, self.campaign, field_id)
     }
 
     /// The parsed 出生年月, if filled in validly.
@@ -100,7 +98,9 @@ pub fn is_relevant(field: &Field, campaign: &Campaign) -> bool {
         .only_if_campaign_material
         .as_ref()
         .is_none_or(|id| campaign.materials.iter().any(|m| &m.id == id));
-    limit_set && material_asked
+    let evidence_asked = !field.only_if_campaign_evidence
+        || campaign.evidence_placement() != EvidencePlacement::NotAsked;
+    limit_set && material_asked && evidence_asked
 }
 
 /// Every finding for a draft, in the order of the form, errors first within a field.
@@ -132,7 +132,7 @@ pub fn check_field(field: &Field, context: &CheckInput) -> Vec<Finding> {
     }
     if !context.answers.is_filled(&field.id) {
         if field.required {
-            findings.push(required(field));
+            findings.push(required(field, context));
         }
         // Photos the notice asks for as files: none yet is worth a warning, not an error
         // (printing the form does not need them).
@@ -148,9 +148,12 @@ pub fn check_field(field: &Field, context: &CheckInput) -> Vec<Finding> {
     findings
 }
 
-fn required(field: &Field) -> Finding {
+fn required(field: &Field, context: &CheckInput) -> Finding {
     let message = match field.kind {
-        FieldKind::Photo => "还没有插入照片：请选择一张小2寸正面免冠彩色标准照。".to_owned(),
+        FieldKind::Photo => format!(
+            "还没有插入照片：请选择一张{}。",
+            crate::form::wording::photo_words(context.campaign)
+        ),
         FieldKind::Rows { .. } | FieldKind::Images { .. } | FieldKind::MultiChoice { .. } => {
             format!("「{}」还没有填写，请至少填写一项。", field.label)
         }
@@ -200,14 +203,15 @@ fn check_kind(field: &Field, context: &CheckInput, findings: &mut Vec<Finding>) 
                 let message = format!(
                     "「{}」：{}",
                     field.label,
-                    error.message("2023.01 或 2023年01月")
+                    error.message("1984.06 或 1984年06月")
                 );
                 findings.push(Finding::new(Severity::Error, field, "date", message));
             }
         }
         FieldKind::Date => {
             if let Err(error) = Date::parse(value) {
-                let message = format!("「{}」：{}", field.label, error.message("2023年01月01日"));
+                let example = format!("{}年01月01日", context.campaign.year);
+                let message = format!("「{}」：{}", field.label, error.message(&example));
                 findings.push(Finding::new(Severity::Error, field, "date", message));
             }
         }
@@ -227,11 +231,13 @@ fn check_rule(rule: &Rule, field: &Field, context: &CheckInput, findings: &mut V
         Rule::States { any_of, message } => text::states(any_of, message, field, context, findings),
         Rule::Covers { topics, message } => text::covers(topics, message, field, context, findings),
         Rule::ArabicDates => text::arabic_dates(field, context, findings),
-        Rule::ExcludedOffice { words, message } => {
-            text::excluded_office(words, message, field, context, findings)
+        Rule::ExcludedOffice { message, .. } => {
+            let words = exclusions::office_words(rule, context.campaign);
+            text::excluded_office(&words, message, field, context, findings)
         }
         Rule::TitleHeld { words, message } => {
-            text::title_held(words, message, field, context, findings)
+            let words = exclusions::title_words(words, context.campaign);
+            text::title_held(&words, message, field, context, findings)
         }
         Rule::WordLimit => limits::word_limit(field, context, findings),
         Rule::StoryCount { min, max } => {

@@ -22,7 +22,7 @@ pub(super) fn format(
         TextFormat::Phone => (
             is_phone(value),
             "phone",
-            "办公电话请写区号和号码，例如 0373-3661806；也可以填写11位手机号码",
+            "办公电话请写区号和号码，例如“区号-1234567”；也可以填写11位手机号码",
         ),
         TextFormat::Email => (
             is_email(value),
@@ -201,7 +201,7 @@ pub(super) fn excluded_office(
     context: &CheckInput,
     findings: &mut Vec<Finding>,
 ) {
-    let excluded = context.campaign.eligibility.excluded.join("；");
+    let excluded = super::exclusions::excluded_words(context.campaign);
     let found = mentions(words, message, ("excluded", &excluded), field, context);
     findings
         .extend(found.map(|message| Finding::new(Severity::Hint, field, "eligibility", message)));
@@ -220,6 +220,10 @@ pub(super) fn title_held(
         .titles_excluded
         .as_deref()
         .unwrap_or("已获得相关称号的原则上不再推荐");
+    // A notice that excludes no title gets no warning, whatever the words.
+    if words.is_empty() {
+        return;
+    }
     let found = mentions(words, message, ("rule", rule), field, context);
     findings
         .extend(found.map(|message| Finding::new(Severity::Warning, field, "title_held", message)));

@@ -52,7 +52,16 @@ impl Body {
                 vertical: *vertical,
             },
             CellValue::Value(value) => Body::Value(value.clone()),
-            CellValue::Paragraphs(text) => Body::Paragraphs(paragraphs(text)),
+            CellValue::Paragraphs { heading, text } => {
+                // The form's heading runs unindented above the answer's paragraphs.
+                let heading = heading.as_deref().unwrap_or_default();
+                let mut lines = break_text(heading, inner, 0.0, style.size_pt, composer.measure);
+                for line in &mut lines {
+                    line.starts_paragraph = false;
+                }
+                lines.extend(paragraphs(text));
+                Body::Paragraphs(lines)
+            }
             CellValue::Checkboxes(options) => Body::Checkboxes(options.clone()),
             CellValue::Photo {
                 file,

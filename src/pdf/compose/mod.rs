@@ -168,6 +168,31 @@ pub fn compose(input: &ComposeInput) -> Document {
     compose_form(&composer)
 }
 
+/// The evidence booklet, where the campaign asks for one: its cover, then the evidence pages,
+/// numbered like the form's.
+pub fn compose_booklet(input: &ComposeInput) -> Option<Document> {
+    let form = resolve(input.definition, input.campaign, input.answers);
+    let booklet = form.booklet.clone()?;
+    let form = PrintedForm {
+        title: booklet.title,
+        cover: booklet.cover,
+        instructions: Vec::new(),
+        after_table: booklet.parts,
+        booklet: None,
+        ..form
+    };
+    let composer = Composer {
+        form: &form,
+        images: input.images,
+        measure: input.measure,
+        options: input.options,
+    };
+    let mut pages = Pages::new(composer.page());
+    pages::cover(&mut pages, &composer);
+    pages::after_table(&mut pages, &composer);
+    Some(finish(pages, &composer))
+}
+
 fn compose_form(composer: &Composer) -> Document {
     let mut pages = Pages::new(composer.page());
     pages::cover(&mut pages, composer);
@@ -176,8 +201,12 @@ fn compose_form(composer: &Composer) -> Document {
     }
     table::compose_table(&mut pages, composer);
     pages::after_table(&mut pages, composer);
+    finish(pages, composer)
+}
+
+/// The pages numbered (the cover carries no number) and titled.
+fn finish(pages: Pages, composer: &Composer) -> Document {
     let (mut pages, anchors) = pages.finish();
-    // The cover carries no number.
     pages::number_pages(
         &mut pages,
         1,
