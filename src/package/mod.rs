@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod checklist;
+mod checklist_notice;
 mod error;
 pub mod exchange;
 mod folder_zip;
@@ -11,5 +12,6 @@ pub mod import;
 pub mod pack;
 pub mod photos;
 pub mod roster;
+pub mod shares;
 
 pub use error::PackageError;
