@@ -6,6 +6,7 @@ pub mod batch;
 pub mod checklist;
 mod checklist_notice;
 mod error;
+mod evidence_pdf;
 pub mod exchange;
 mod folder_zip;
 pub mod import;

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::PackageError;
 use super::batch::export_batch;
 use super::checklist::{CHECKLIST_FILE, Contents, PackedFile, package_checklist};
+use super::evidence_pdf::{EVIDENCE, for_candidate};
 use super::folder_zip::zip_folder;
 use super::photos::{ID_PHOTO, LIFE_PHOTOS_FIELD, LIFE_WORK_PHOTOS, extension, wanted_photos};
 use super::roster::Candidate;
@@ -190,6 +191,11 @@ fn fill(
             files.add(&format!("{stem}-推荐表.docx"), &docx, "word_copy", what)?;
         }
         add_photos(candidate, campaign, &mut files, &stem, &mut problems)?;
+        // Evidence as one PDF named after the candidate, where the notice asks for it.
+        if let Some((path, pdf)) = for_candidate(candidate, campaign, &stem, &mut problems) {
+            let what = format!("{}的佐证材料（全部图片合成一个PDF）", candidate.name);
+            files.add(&path, &pdf, EVIDENCE, what)?;
+        }
     }
     let batch = export_batch(candidates, definition, campaign, compose)?;
     let starts: Vec<String> = batch
