@@ -157,7 +157,7 @@ fn required(field: &Field, context: &CheckInput) -> Finding {
         FieldKind::Photo => {
             let photo = &context.campaign.photo.id_photo;
             format!(
-                "还没有插入照片：请选择一张{}（打印为{}×{}毫米）。",
+                "还没有插入照片：通知要求“{}”，请选择一张照片（打印为{}×{}毫米）。",
                 photo.description, photo.width_mm, photo.height_mm
             )
         }
