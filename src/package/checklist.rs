@@ -132,11 +132,7 @@ fn where_and_when(out: &mut String, campaign: &Campaign) {
     let submission = &campaign.submission;
     checklist_notice::deadline_lines(out, &campaign.deadline);
     if submission.electronic_only {
-        let _ = writeln!(
-            out,
-            "  报送方式：只报电子版，不交纸质材料；电子版报送至{}",
-            submission.office
-        );
+        let _ = writeln!(out, "  报送方式：只报电子版，不交纸质材料");
     }
     let mut place = if submission.electronic_only {
         format!("  报送单位：{}", submission.office)
