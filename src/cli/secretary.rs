@@ -10,6 +10,7 @@ use crate::form::definition::FormDefinition;
 use crate::jobs::{self, Done, load_one_campaign};
 use crate::package::pack::PackOptions;
 use crate::package::roster::{Candidate, quota_line, youth_figure};
+use crate::package::shares::share_figures;
 use crate::pdf::compose::ComposeOptions;
 
 /// Loads drafts of one campaign as candidates.
@@ -90,6 +91,10 @@ fn report_package(
     }
     if let Some(figure) = youth_figure(campaign, references) {
         eprintln!("青年比例：{}", figure.describe());
+    }
+    let answers: Vec<_> = references.iter().map(|c| &c.draft.answers).collect();
+    for figure in share_figures(campaign, &answers) {
+        eprintln!("比例：{}", figure.describe());
     }
     if let Some(line) = quota_line(campaign, references.len()) {
         eprintln!("{line}");

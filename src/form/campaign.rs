@@ -6,6 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::campaign_rules::{
+    BornAfter, Condition, DeadlineStage, PhotoSize, Scope, ShareRule, VideoRules,
+};
 use super::limit::WordLimit;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -43,6 +46,17 @@ pub struct Campaign {
     pub paper_copies: Vec<PaperCopies>,
     pub materials: Vec<Material>,
     pub submission: Submission,
+    /// What must be done before the materials are sent, in the notice's words (公示, 审核确认 …).
+    #[serde(default)]
+    pub before_submission: Vec<String>,
+    /// The short name of the summary material where the notice does not call it 汇总表 (衡水
+    /// 2019: 初选人名单); buttons, messages and the checklist use it.
+    #[serde(default)]
+    pub summary_name: Option<String>,
+    /// Shares of a category over the candidates besides the youth rule (e.g. 企业科技工作者不
+    /// 超过30%).
+    #[serde(default)]
+    pub share_rules: Vec<ShareRule>,
     #[serde(default)]
     pub quotas: Vec<Quota>,
     #[serde(default)]
@@ -96,6 +110,13 @@ pub struct Deadline {
     pub date: String,
     /// The notice's own words, e.g. 于4月30日前报送.
     pub text: String,
+    /// Time of day (HH:MM) on `date`, where the notice gives one.
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Where the notice sets more than one date (electronic by one, paper by another): each
+    /// stage; `date` is then the last of them.
+    #[serde(default)]
+    pub stages: Vec<DeadlineStage>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -131,15 +152,50 @@ pub struct PhotoRules {
 pub struct IdPhoto {
     /// e.g. 小2寸正面免冠彩色照片.
     pub description: String,
+    /// The size as the notice names it (小2寸, 2寸, 1寸); where `width_mm`/`height_mm` are left
+    /// out, they are taken from it when the file is loaded.
+    #[serde(default)]
+    pub size: Option<PhotoSize>,
     /// Printed size in mm; the ratio used for cropping.
+    #[serde(default)]
     pub width_mm: f32,
+    #[serde(default)]
     pub height_mm: f32,
     /// Where the size in mm comes from (the notice only says 小2寸).
+    #[serde(default)]
     pub size_source: String,
+    /// False where the notice asks for no ID photo at all: the photo field is then not part of
+    /// the form (no finding, the photo cell printed blank).
+    #[serde(default = "asked")]
+    pub asked: bool,
     /// Background colour asked for, e.g. 白底; None where the notice is silent.
     #[serde(default)]
     pub background: Option<String>,
+    #[serde(default)]
     pub colour: bool,
+}
+
+fn asked() -> bool {
+    true
+}
+
+impl IdPhoto {
+    /// The background colour named by `background` (白底/蓝底/红底), where it names one.
+    pub fn background_colour(&self) -> Option<super::campaign_rules::Background> {
+        self.background
+            .as_deref()
+            .and_then(super::campaign_rules::Background::from_words)
+    }
+
+    /// Fills `width_mm`/`height_mm` from the named size where the file leaves them out.
+    pub fn resolve_size(&mut self) {
+        if let Some(size) = self.size
+            && self.width_mm <= 0.0
+            && self.height_mm <= 0.0
+        {
+            (self.width_mm, self.height_mm) = size.mm();
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -180,6 +236,26 @@ pub struct Material {
     /// Format or other requirement in the notice's words.
     #[serde(default)]
     pub note: Option<String>,
+    /// Which candidates it applies to, where only some (e.g. 仅限企业负责人).
+    #[serde(default)]
+    pub applies_to: Option<String>,
+    /// What the notice asks of a video (format, duration, resolution).
+    #[serde(default)]
+    pub video: Option<VideoRules>,
+    /// The file name the notice asks for, `{姓名}` standing for the candidate's name (e.g.
+    /// `{姓名}-佐证材料.pdf`).
+    #[serde(default)]
+    pub file_name: Option<String>,
+    /// All of it in one PDF per candidate (e.g. the evidence images).
+    #[serde(default)]
+    pub one_pdf: bool,
+}
+
+impl Material {
+    /// The file name for one candidate, where the notice gives a pattern.
+    pub fn file_name_for(&self, candidate: &str) -> Option<String> {
+        (self.file_name.as_ref()).map(|pattern| pattern.replace("{姓名}", candidate))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -210,6 +286,12 @@ pub struct Submission {
     /// How photos and video travel, where the notice says (e.g. 光盘或U盘).
     #[serde(default)]
     pub media: Option<String>,
+    /// The materials (ids) that go on `media`.
+    #[serde(default)]
+    pub media_materials: Vec<String>,
+    /// Only electronic files are sent: no paper copies.
+    #[serde(default)]
+    pub electronic_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -232,6 +314,10 @@ pub struct YouthRule {
     /// only asks to consider young people (兼顾) without a figure.
     #[serde(default)]
     pub min_percent: Option<u32>,
+    /// Whether the share is counted per recommending unit or over the whole city; None where
+    /// the notice does not say.
+    #[serde(default)]
+    pub scope: Option<Scope>,
 }
 
 impl CountRange {
@@ -280,4 +366,22 @@ pub struct Eligibility {
     /// Whether individuals may apply themselves.
     #[serde(default)]
     pub individual_application: Option<bool>,
+    /// Only candidates born on or after a date (e.g. 1979年1月1日以后出生).
+    #[serde(default)]
+    pub born_after: Option<BornAfter>,
+    /// Other conditions the notice states, each shown as a hint on its field.
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+}
+
+impl Campaign {
+    /// The summary material's short name: 汇总表 unless the notice calls it otherwise.
+    pub fn summary_label(&self) -> &str {
+        self.summary_name.as_deref().unwrap_or("汇总表")
+    }
+
+    /// Whether anything is sent on paper.
+    pub fn has_paper(&self) -> bool {
+        !self.submission.electronic_only && self.materials.iter().any(|m| m.paper)
+    }
 }

@@ -102,8 +102,9 @@ impl Catalog {
     /// Parses, checks and adds a campaign; a campaign with the id of one already known replaces
     /// it (a corrected notice file wins over the built-in one).
     pub fn add_campaign(&mut self, file: &str, text: &str) -> Result<&Campaign, LoadError> {
-        let campaign: Campaign =
+        let mut campaign: Campaign =
             serde_json::from_str(text).map_err(|error| LoadError::from_json(file, &error))?;
+        campaign.photo.id_photo.resolve_size();
         let definition = self.form(&campaign.form).ok_or_else(|| {
             LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
         })?;

@@ -284,8 +284,12 @@ pub fn check_campaign(
     }
     let photo = &campaign.photo.id_photo;
     if photo.width_mm <= 0.0 || photo.height_mm <= 0.0 {
-        return fail("photo.id_photo", "照片尺寸必须大于0".into());
+        return fail(
+            "photo.id_photo",
+            "照片尺寸必须大于0：请写 size（小2寸、2寸或1寸），或 width_mm 和 height_mm".into(),
+        );
     }
+    super::check_notice::check_notice(file, campaign, definition)?;
     if let Some(range) = campaign.stories
         && range.min > range.max
     {

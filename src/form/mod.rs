@@ -2,8 +2,10 @@
 
 pub mod answers;
 pub mod campaign;
+pub mod campaign_rules;
 pub mod catalog;
 pub mod check;
+mod check_notice;
 pub mod count;
 pub mod dates;
 pub mod definition;

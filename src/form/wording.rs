@@ -52,7 +52,8 @@ pub fn stories_count(definition: &FormDefinition, campaign: &Campaign) -> Option
 /// The ID photo as the 填表说明 names it: 小2寸正面免冠彩色标准照, 2寸蓝底正面免冠标准照.
 pub fn photo_words(campaign: &Campaign) -> String {
     let photo = &campaign.photo.id_photo;
-    let size = size_name(photo.width_mm, photo.height_mm);
+    let size = (photo.size.map(|size| size.name().to_owned()))
+        .unwrap_or_else(|| size_name(photo.width_mm, photo.height_mm));
     let background = photo.background.as_deref().unwrap_or("");
     let colour = if photo.colour { "彩色" } else { "" };
     format!("{size}{background}正面免冠{colour}标准照")

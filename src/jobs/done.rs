@@ -14,7 +14,12 @@ pub enum Done {
         booklet: Option<PathBuf>,
     },
     /// The 汇总表 of several candidates.
-    Summary { path: PathBuf, candidates: usize },
+    Summary {
+        path: PathBuf,
+        candidates: usize,
+        /// What the campaign calls it (汇总表, 初选人名单).
+        name: String,
+    },
     /// All forms in one PDF, each from an odd page: where each starts (1-based).
     Batch {
         path: PathBuf,
@@ -69,8 +74,12 @@ impl Done {
                 path.display(),
                 booklet.display()
             ),
-            Done::Summary { path, candidates } => {
-                format!("已生成汇总表（{candidates}人）：{}", path.display())
+            Done::Summary {
+                path,
+                candidates,
+                name,
+            } => {
+                format!("已生成{name}（{candidates}人）：{}", path.display())
             }
             Done::Batch {
                 path,

@@ -25,6 +25,7 @@ pub fn summary(
     Ok(Done::Summary {
         path: output.to_owned(),
         candidates: drafts.len(),
+        name: campaign.summary_label().to_owned(),
     })
 }
 

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::checklist_notice;
 use crate::form::campaign::{Campaign, Material, Party, Producer};
 
 /// One file of the package, as the checklist names it.
@@ -74,6 +75,12 @@ fn render(campaign: &Campaign, contents: Option<&Contents>) -> String {
     let mut section = Sections::default();
     section.heading(&mut out, "报送要求");
     where_and_when(&mut out, campaign);
+    if !campaign.before_submission.is_empty() {
+        section.heading(&mut out, "报送前须完成（通知要求）");
+        for step in &campaign.before_submission {
+            let _ = writeln!(out, "  [ ] {step}");
+        }
+    }
     section.heading(&mut out, "通知要求的全部材料");
     for material in &campaign.materials {
         material_line(&mut out, campaign, material, candidates);
@@ -90,6 +97,10 @@ fn render(campaign: &Campaign, contents: Option<&Contents>) -> String {
     }
     section.heading(&mut out, "需要打印的纸质材料");
     paper_lines(&mut out, campaign, candidates);
+    if checklist_notice::has_conditions(campaign) {
+        section.heading(&mut out, "推荐条件与比例要求");
+        checklist_notice::condition_lines(&mut out, campaign);
+    }
     section.heading(&mut out, "需要另行准备、补充的材料（填表助手不能代为生成）");
     manual_lines(&mut out, campaign);
     if let Some(contents) = contents.filter(|c| !c.problems.is_empty()) {
@@ -125,12 +136,15 @@ impl Sections {
 
 fn where_and_when(out: &mut String, campaign: &Campaign) {
     let submission = &campaign.submission;
-    let _ = writeln!(
-        out,
-        "  截止时间：{}（{}）",
-        campaign.deadline.date, campaign.deadline.text
-    );
-    let mut place = format!("  纸质材料报送：{}", submission.office);
+    checklist_notice::deadline_lines(out, &campaign.deadline);
+    if submission.electronic_only {
+        let _ = writeln!(out, "  报送方式：只报电子版，不交纸质材料");
+    }
+    let mut place = if submission.electronic_only {
+        format!("  报送单位：{}", submission.office)
+    } else {
+        format!("  纸质材料报送：{}", submission.office)
+    };
     if let Some(address) = &submission.address {
         place.push_str(&format!("，{address}"));
     }
@@ -142,7 +156,11 @@ fn where_and_when(out: &mut String, campaign: &Campaign) {
         let _ = writeln!(out, "  电子邮箱：{email}");
     }
     if let Some(media) = &submission.media {
-        let _ = writeln!(out, "  照片、视频等电子材料载体：{media}");
+        let _ = writeln!(
+            out,
+            "  照片、视频等电子材料载体：{media}{}",
+            checklist_notice::media_holds(campaign)
+        );
     }
     if let Some(name) = &submission.package_name {
         let _ = writeln!(out, "  电子材料打包命名：{name}");
@@ -184,6 +202,7 @@ fn material_line(out: &mut String, campaign: &Campaign, material: &Material, can
         let _ = write!(out, "；可选");
     }
     let _ = writeln!(out, "）");
+    checklist_notice::material_details(out, material);
     if let Some(stamp) = &material.stamp {
         let _ = writeln!(out, "      盖章：{stamp}");
     }
@@ -210,6 +229,10 @@ fn copies_text(material: &Material, copies: u32, candidates: usize) -> String {
 }
 
 fn paper_lines(out: &mut String, campaign: &Campaign, candidates: usize) {
+    if campaign.submission.electronic_only {
+        let _ = writeln!(out, "  本次只报电子版，不交纸质材料。");
+        return;
+    }
     let paper: Vec<&Material> = campaign.materials.iter().filter(|m| m.paper).collect();
     if paper.is_empty() {
         let _ = writeln!(out, "  通知未要求纸质材料。");
@@ -232,6 +255,7 @@ fn paper_lines(out: &mut String, campaign: &Campaign, candidates: usize) {
             "  提示：推荐表请双面打印；“打印-推荐表合订本.pdf”中每份推荐表都从奇数页开始，打印后可逐份分开。"
         );
     }
+    checklist_notice::media_line(out, campaign);
 }
 
 fn manual_lines(out: &mut String, campaign: &Campaign) {
@@ -252,4 +276,10 @@ fn manual_lines(out: &mut String, campaign: &Campaign) {
         out,
         "  [ ] 打印后的推荐表：候选人在“个人声明”处签名并写日期，所在单位和推荐单位在意见栏签署日期并盖章。"
     );
+    if campaign.submission.electronic_only {
+        let _ = writeln!(
+            out,
+            "  [ ] 签名盖章后的推荐表扫描成电子版，与其他电子材料一并报送（本次不交纸质材料）。"
+        );
+    }
 }

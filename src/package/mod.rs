@@ -4,12 +4,15 @@
 
 pub mod batch;
 pub mod checklist;
+mod checklist_notice;
 mod error;
+mod evidence_pdf;
 pub mod exchange;
 mod folder_zip;
 pub mod import;
 pub mod pack;
 pub mod photos;
 pub mod roster;
+pub mod shares;
 
 pub use error::PackageError;

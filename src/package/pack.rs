@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::PackageError;
 use super::batch::export_batch;
 use super::checklist::{CHECKLIST_FILE, Contents, PackedFile, package_checklist};
+use super::evidence_pdf::{EVIDENCE, for_candidate};
 use super::folder_zip::zip_folder;
 use super::photos::{ID_PHOTO, LIFE_PHOTOS_FIELD, LIFE_WORK_PHOTOS, extension, wanted_photos};
 use super::roster::Candidate;
@@ -181,6 +182,7 @@ fn fill(
         })?;
         let what = format!("{}的推荐表（电子版）", candidate.name);
         files.add(&format!("{stem}-推荐表.pdf"), &pdf, "form", what)?;
+        let has_booklet = booklet.is_some();
         if let Some(booklet) = booklet {
             let what = format!("{}的佐证材料（统一封面，单独成册）", candidate.name);
             let material = if asks(EVIDENCE_BOOK) {
@@ -201,6 +203,15 @@ fn fill(
             files.add(&format!("{stem}-推荐表.docx"), &docx, "word_copy", what)?;
         }
         add_photos(candidate, campaign, &mut files, &stem, &mut problems)?;
+        // Evidence as one PDF named after the candidate, where the notice asks for it.
+        let asked = (definition, campaign);
+        let one_pdf = (!has_booklet)
+            .then(|| for_candidate(candidate, asked, compose, &stem, &mut problems))
+            .flatten();
+        if let Some((path, pdf)) = one_pdf {
+            let what = format!("{}的佐证材料（全部图片合成一个PDF）", candidate.name);
+            files.add(&path, &pdf, EVIDENCE, what)?;
+        }
     }
     let batch = export_batch(candidates, definition, campaign, compose)?;
     let starts: Vec<String> = batch

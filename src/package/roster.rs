@@ -4,6 +4,7 @@
 
 use crate::draft::{Draft, DraftFolder};
 use crate::form::campaign::Campaign;
+use crate::form::campaign_rules::{Scope, scope_text};
 use crate::form::dates::{Date, YearMonth};
 use crate::form::definition::FormDefinition;
 use crate::form::validate::{Severity, completeness, validate};
@@ -68,6 +69,8 @@ pub struct YouthFigure {
     /// Candidates without a readable 出生年月.
     pub unknown: usize,
     pub required_percent: Option<u32>,
+    /// Per unit or over the city, where the notice says.
+    pub scope: Option<Scope>,
 }
 
 impl YouthFigure {
@@ -104,7 +107,10 @@ impl YouthFigure {
                 Some(false) => "未达到",
                 None => "还无法判断",
             };
-            text.push_str(&format!("（通知要求不低于{required}%，{verdict}）"));
+            text.push_str(&format!(
+                "（通知要求不低于{required}%，{verdict}；{}）",
+                scope_text(self.scope)
+            ));
         } else {
             text.push_str("（通知要求兼顾青年科技工作者，未规定比例）");
         }
@@ -125,6 +131,7 @@ pub fn youth_figure(campaign: &Campaign, candidates: &[&Candidate]) -> Option<Yo
         counted: ages.len(),
         unknown: candidates.len() - ages.len(),
         required_percent: rule.min_percent,
+        scope: rule.scope,
     })
 }
 

@@ -13,7 +13,7 @@ use super::layout::Document;
 use super::write::{WriteError, WriteOptions, write_pdf};
 use crate::draft::{Draft, DraftFolder};
 use crate::fonts::CJK_FONT;
-use crate::form::campaign::Campaign;
+use crate::form::campaign::{Campaign, EvidencePlacement, EvidenceRules};
 use crate::form::definition::FormDefinition;
 use crate::form::printed::image_targets;
 use crate::form::validate::Finding;
@@ -129,6 +129,34 @@ pub fn export_pdf(
 ) -> Result<Vec<u8>, ExportError> {
     let (document, font) = compose_draft(folder, draft, definition, campaign, options)?;
     Ok(write_pdf(&document, font, &WriteOptions::default())?)
+}
+
+/// The 佐证材料 alone as a booklet with its cover, whatever the campaign's placement (the
+/// package's one PDF of evidence per candidate); `None` without evidence images.
+pub fn export_evidence_booklet(
+    folder: &DraftFolder,
+    draft: &Draft,
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    options: ComposeOptions,
+) -> Result<Option<Vec<u8>>, ExportError> {
+    let mut as_booklet = campaign.clone();
+    as_booklet.evidence = Some(EvidenceRules {
+        placement: EvidencePlacement::Booklet,
+        text: None,
+    });
+    let (font, images) = prepare_draft(folder, draft, definition, &as_booklet)?;
+    let input = ComposeInput {
+        definition,
+        campaign: &as_booklet,
+        answers: &draft.answers,
+        images: &images,
+        measure: font,
+        options,
+    };
+    let booklet = compose_booklet(&input);
+    let write = |document: &Document| write_pdf(document, font, &WriteOptions::default());
+    Ok(booklet.map(|document| write(&document)).transpose()?)
 }
 
 /// The summary table of several drafts of one campaign, as a PDF.

@@ -10,6 +10,7 @@ use super::fields::FieldEnv;
 use super::theme;
 use super::thumbnails::Thumb;
 use crate::form::answers::{Crop, PhotoRef};
+use crate::form::campaign::IdPhoto;
 use crate::form::definition::{Field, FieldKind};
 use crate::form::printed::evidence_layout;
 use crate::form::units::dpi_at;
@@ -73,10 +74,42 @@ pub fn photo_ui(
         size.width_mm,
         size.height_mm
     ));
-    if let Some(background) = &size.background {
-        ui.label(RichText::new(format!("通知要求：{background}")).color(theme::NEAR));
-    }
+    photo_rules_ui(ui, size);
     Some(choose)
+}
+
+/// What the notice asks of the ID photo: its size by name and the background, with a swatch of
+/// the colour where the notice names one (白底/蓝底/红底).
+fn photo_rules_ui(ui: &mut Ui, size: &IdPhoto) {
+    if let Some(named) = size.size {
+        ui.label(
+            RichText::new(format!(
+                "通知要求{}照片（{}×{}毫米），裁切框按这个比例。",
+                named.name(),
+                size.width_mm,
+                size.height_mm
+            ))
+            .color(theme::MUTED),
+        );
+    }
+    let Some(background) = &size.background else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        if let Some(colour) = size.background_colour() {
+            let [r, g, b] = colour.rgb();
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
+            ui.painter().rect_stroke(
+                rect,
+                2.0,
+                Stroke::new(1.0, theme::MUTED),
+                egui::StrokeKind::Inside,
+            );
+        }
+        ui.label(RichText::new(format!("通知要求背景：{background}")).color(theme::NEAR));
+    });
 }
 
 /// The photo with its crop frame: drag to move, the slider to size. Returns a new crop.

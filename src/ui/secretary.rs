@@ -13,6 +13,7 @@ use super::theme;
 use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
 use crate::package::roster::{Candidate, quota_line, youth_figure};
+use crate::package::shares::share_figures;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
@@ -114,7 +115,10 @@ pub fn secretary_ui(
             .show(ui, |ui| candidates_table(ui, state, commands));
         ui.separator();
         figures(ui, state, catalog);
-        actions(ui, state, commands);
+        let summary = catalog
+            .campaign(&state.campaign)
+            .map_or("汇总表", |campaign| campaign.summary_label());
+        actions(ui, state, summary, commands);
     });
 }
 
@@ -215,6 +219,18 @@ fn figures(ui: &mut Ui, state: &SecretaryState, catalog: &Catalog) {
         };
         ui.label(RichText::new(format!("青年比例：{}", figure.describe())).color(color));
     }
+    let answers: Vec<_> = chosen.iter().map(|c| &c.draft.answers).collect();
+    for figure in share_figures(campaign, &answers) {
+        let color = match figure.meets_rule() {
+            Some(true) => theme::OK,
+            Some(false) => theme::ERROR,
+            None => theme::NEAR,
+        };
+        ui.add(
+            egui::Label::new(RichText::new(format!("比例：{}", figure.describe())).color(color))
+                .wrap(),
+        );
+    }
     if let Some(line) = quota_line(campaign, chosen.len()) {
         ui.add(egui::Label::new(RichText::new(line).color(theme::MUTED)).wrap());
     }
@@ -229,25 +245,20 @@ fn figures(ui: &mut Ui, state: &SecretaryState, catalog: &Catalog) {
     }
 }
 
-fn actions(ui: &mut Ui, state: &SecretaryState, commands: &mut Vec<AppCommand>) {
+fn actions(ui: &mut Ui, state: &SecretaryState, summary: &str, commands: &mut Vec<AppCommand>) {
     let idle = !state.is_running() && !state.selected.is_empty();
+    let summary_label = format!("生成{summary}…");
+    let summary_hint = format!("所选候选人的{summary}（A4横向PDF）");
+    let pack_hint = format!("推荐表、合订本、{summary}、照片原图和材料清单，文件夹和zip");
     ui.horizontal(|ui| {
         for (job, label, hint) in [
-            (
-                Job::Summary,
-                "生成汇总表…",
-                "所选候选人的汇总表（A4横向PDF）",
-            ),
+            (Job::Summary, summary_label.as_str(), summary_hint.as_str()),
             (
                 Job::Batch,
                 "批量导出…",
                 "所选推荐表合成一个PDF，每份从奇数页开始，便于双面打印",
             ),
-            (
-                Job::Pack,
-                "生成材料包…",
-                "推荐表、合订本、汇总表、照片原图和材料清单，文件夹和zip",
-            ),
+            (Job::Pack, "生成材料包…", pack_hint.as_str()),
         ] {
             if ui
                 .add_enabled(idle, egui::Button::new(label))

@@ -1,6 +1,7 @@
 //! The validator: (definition, campaign, answers) → findings. Headless and pure: it reads no
 //! files (the draft store adds findings about missing photo files) and knows no UI.
 
+mod eligibility;
 mod exclusions;
 mod history;
 pub use history::is_present;
@@ -100,7 +101,9 @@ pub fn is_relevant(field: &Field, campaign: &Campaign) -> bool {
         .is_none_or(|id| campaign.materials.iter().any(|m| &m.id == id));
     let evidence_asked = !field.only_if_campaign_evidence
         || campaign.evidence_placement() != EvidencePlacement::NotAsked;
-    limit_set && material_asked && evidence_asked
+    // A notice that asks for no ID photo: the photo field is not part of its form.
+    let photo_asked = !matches!(field.kind, FieldKind::Photo) || campaign.photo.id_photo.asked;
+    limit_set && material_asked && evidence_asked && photo_asked
 }
 
 /// Every finding for a draft, in the order of the form, errors first within a field.
@@ -130,6 +133,7 @@ pub fn check_field(field: &Field, context: &CheckInput) -> Vec<Finding> {
     if !field.kind.is_fillable() {
         return findings;
     }
+    eligibility::check(field, context, &mut findings);
     if !context.answers.is_filled(&field.id) {
         if field.required {
             findings.push(required(field, context));
@@ -150,10 +154,15 @@ pub fn check_field(field: &Field, context: &CheckInput) -> Vec<Finding> {
 
 fn required(field: &Field, context: &CheckInput) -> Finding {
     let message = match field.kind {
-        FieldKind::Photo => format!(
-            "还没有插入照片：请选择一张{}。",
-            crate::form::wording::photo_words(context.campaign)
-        ),
+        FieldKind::Photo => {
+            let photo = &context.campaign.photo.id_photo;
+            format!(
+                "还没有插入照片：请选择一张{}（打印为{}×{}毫米）。",
+                crate::form::wording::photo_words(context.campaign),
+                photo.width_mm,
+                photo.height_mm
+            )
+        }
         FieldKind::Rows { .. } | FieldKind::Images { .. } | FieldKind::MultiChoice { .. } => {
             format!("「{}」还没有填写，请至少填写一项。", field.label)
         }
