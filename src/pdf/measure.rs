@@ -109,11 +109,12 @@ pub fn break_paragraph(
             line_width = piece_width;
             continue;
         }
-        // Too wide for any line: cut between characters.
+        // Too wide for any line (an e-mail address, a URL): break after @ . / where the line
+        // is full, and between characters only inside a part still too wide.
         line_width = 0.0;
-        for c in piece.chars() {
-            let advance = measure.width_mm(c.encode_utf8(&mut [0; 4]), size_pt);
-            if line_width + advance > available(&lines) + 0.01 && !line.is_empty() {
+        for part in address_parts(piece) {
+            let part_width = measure.width_mm(part, size_pt);
+            if line_width + part_width > available(&lines) + 0.01 && !line.is_empty() {
                 push_line(
                     &mut lines,
                     std::mem::take(&mut line),
@@ -123,8 +124,26 @@ pub fn break_paragraph(
                 );
                 line_width = 0.0;
             }
-            line.push(c);
-            line_width += advance;
+            if part_width <= available(&lines) + 0.01 {
+                line.push_str(part);
+                line_width += part_width;
+                continue;
+            }
+            for c in part.chars() {
+                let advance = measure.width_mm(c.encode_utf8(&mut [0; 4]), size_pt);
+                if line_width + advance > available(&lines) + 0.01 && !line.is_empty() {
+                    push_line(
+                        &mut lines,
+                        std::mem::take(&mut line),
+                        measure,
+                        size_pt,
+                        false,
+                    );
+                    line_width = 0.0;
+                }
+                line.push(c);
+                line_width += advance;
+            }
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -134,6 +153,12 @@ pub fn break_paragraph(
         last.ends_paragraph = true;
     }
     lines
+}
+
+/// Where an address may break: after each @, . and /, so no line starts with one and the
+/// parts read whole (gaosuining@ / example.com).
+fn address_parts(piece: &str) -> impl Iterator<Item = &str> {
+    piece.split_inclusive(['@', '.', '/'])
 }
 
 fn push_line(
@@ -266,6 +291,27 @@ mod tests {
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|line| line.width_mm <= chars(6.0)));
         assert_eq!(lines.concat_text(), url);
+    }
+
+    #[test]
+    fn an_address_breaks_after_at_or_dot_never_inside_a_word() {
+        let email = "gaosuining@example.com";
+        // Wide enough for either half, not for both.
+        let lines = break_paragraph(email, chars(6.0), 0.0, SIZE, &FixedWidth);
+        assert_eq!(texts(&lines), ["gaosuining@", "example.com"]);
+        let lines = break_paragraph(
+            "zhang.san@lab.example.com",
+            chars(6.0),
+            0.0,
+            SIZE,
+            &FixedWidth,
+        );
+        assert_eq!(texts(&lines), ["zhang.san@", "lab.example.", "com"]);
+        // Wide enough for one half only: the other is cut, the break after @ is kept.
+        let lines = break_paragraph(email, chars(4.0), 0.0, SIZE, &FixedWidth);
+        assert_eq!(lines.concat_text(), email);
+        assert!(lines.iter().any(|line| line.text.ends_with('@')));
+        assert!(lines.iter().all(|line| line.width_mm <= chars(4.0)));
     }
 
     #[test]

@@ -54,3 +54,78 @@ pub fn size_mm(size_pt: f32) -> f32 {
 pub fn line_height_mm(size_pt: f32) -> f32 {
     size_mm(size_pt) * LINE_PITCH
 }
+
+/// How a short value is set in its cell: on one line at the body size, on one line shrunk (in
+/// quarter points, never below the layout's floor), or wrapped at the body size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    Natural,
+    Shrunk(f32),
+    Wrapped,
+}
+
+impl Fit {
+    /// The size of the text set this way.
+    pub fn size_pt(self, body_pt: f32) -> f32 {
+        match self {
+            Fit::Shrunk(size_pt) => size_pt,
+            Fit::Natural | Fit::Wrapped => body_pt,
+        }
+    }
+}
+
+/// One decision for values that belong together (a column of the 学习工作经历 rows), from
+/// their natural widths at the body size (`None` for a value that must wrap: it holds a line
+/// break): all at the body size when all fit, else all shrunk to the size the widest needs when
+/// that is not below `min_pt`, else all wrapped at the body size. One value is a column of one.
+pub fn fit_column(
+    naturals: impl IntoIterator<Item = Option<f32>>,
+    room_mm: f32,
+    body_pt: f32,
+    min_pt: f32,
+) -> Fit {
+    let mut widest: f32 = 0.0;
+    for natural in naturals {
+        match natural {
+            Some(width) => widest = widest.max(width),
+            None => return Fit::Wrapped,
+        }
+    }
+    if widest <= room_mm + 0.01 {
+        return Fit::Natural;
+    }
+    // Quarter points, so the size is a round figure.
+    let shrunk = (body_pt * room_mm / widest * 4.0).floor() / 4.0;
+    if shrunk >= min_pt {
+        Fit::Shrunk(shrunk)
+    } else {
+        Fit::Wrapped
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn a_column_takes_one_decision() {
+        // All fit: the body size.
+        assert_eq!(
+            fit_column([Some(10.0), Some(20.0)], 30.0, 10.5, 9.0),
+            Fit::Natural
+        );
+        // The widest shrinks within the floor: every row at that size.
+        assert_eq!(
+            fit_column([Some(10.0), Some(33.0)], 30.0, 10.5, 9.0),
+            Fit::Shrunk(9.5)
+        );
+        // One needs more than the floor allows: every row wraps at the body size, none shrinks.
+        assert_eq!(
+            fit_column([Some(32.0), Some(50.0)], 30.0, 10.5, 9.0),
+            Fit::Wrapped
+        );
+        assert_eq!(fit_column([Some(5.0), None], 30.0, 10.5, 9.0), Fit::Wrapped);
+        assert_eq!(Fit::Shrunk(9.5).size_pt(10.5), 9.5);
+        assert_eq!(Fit::Wrapped.size_pt(10.5), 10.5);
+    }
+}
