@@ -2,7 +2,12 @@
 //! Unicode (UAX #14) opportunities, tightened by the Chinese rules of GB/T 15834 (禁则): closing
 //! marks never start a line, opening marks never end one, —— and …… never split.
 
+mod address;
+
 use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use address::address_parts;
+pub use address::{break_address, is_address};
 
 pub use crate::form::units::MM_PER_PT;
 
@@ -155,12 +160,6 @@ pub fn break_paragraph(
     lines
 }
 
-/// Where an address may break: after each @, . and /, so no line starts with one and the
-/// parts read whole (gaosuining@ / example.com).
-fn address_parts(piece: &str) -> impl Iterator<Item = &str> {
-    piece.split_inclusive(['@', '.', '/'])
-}
-
 fn push_line(
     lines: &mut Vec<BrokenLine>,
     text: String,
@@ -291,27 +290,6 @@ mod tests {
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|line| line.width_mm <= chars(6.0)));
         assert_eq!(lines.concat_text(), url);
-    }
-
-    #[test]
-    fn an_address_breaks_after_at_or_dot_never_inside_a_word() {
-        let email = "gaosuining@example.com";
-        // Wide enough for either half, not for both.
-        let lines = break_paragraph(email, chars(6.0), 0.0, SIZE, &FixedWidth);
-        assert_eq!(texts(&lines), ["gaosuining@", "example.com"]);
-        let lines = break_paragraph(
-            "zhang.san@lab.example.com",
-            chars(6.0),
-            0.0,
-            SIZE,
-            &FixedWidth,
-        );
-        assert_eq!(texts(&lines), ["zhang.san@", "lab.example.", "com"]);
-        // Wide enough for one half only: the other is cut, the break after @ is kept.
-        let lines = break_paragraph(email, chars(4.0), 0.0, SIZE, &FixedWidth);
-        assert_eq!(lines.concat_text(), email);
-        assert!(lines.iter().any(|line| line.text.ends_with('@')));
-        assert!(lines.iter().all(|line| line.width_mm <= chars(4.0)));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! first-line indent. Everything here returns items; nothing is drawn directly.
 
 use super::super::layout::{Color, Item, TextRun};
-use super::super::measure::{BrokenLine, Measure, break_text, justify_spacing_pt};
+use super::super::measure::{
+    BrokenLine, Measure, break_address, break_text, is_address, justify_spacing_pt,
+};
 pub use crate::form::printed::{Area, line_height_mm, size_mm};
 use crate::form::printed::{Fit, fit_column};
 
@@ -143,6 +145,7 @@ fn fitted_lines(
             };
             (vec![line], style)
         }
+        _ if is_address(text) => (break_address(text, width, style.size_pt, measure), style),
         _ => (break_text(text, width, 0.0, style.size_pt, measure), style),
     }
 }
