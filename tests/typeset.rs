@@ -182,3 +182,21 @@ fn an_email_shrinks_within_the_floor_then_breaks_after_at_or_a_dot() {
         assert!(runs.iter().all(|run| run.size_pt == BODY_PT), "{runs:?}");
     }
 }
+
+#[test]
+fn a_period_that_wraps_breaks_after_its_dash() {
+    let mut answers = valid_answers();
+    answers.set_rows(
+        "history",
+        vec![
+            row("2002-09", "2006-07", "学习"),
+            row("2021-01", "至今", "工作"),
+        ],
+    );
+    let document = compose_with(&answers);
+    let periods: Vec<&str> = runs_where(&document, |run| run.x_mm < 70.0 && run.x_mm > 45.0)
+        .map(|run| run.text.as_str())
+        .filter(|text| text.contains('.') || *text == "至今")
+        .collect();
+    assert_eq!(periods, ["2002.09—", "2006.07", "2021.01—", "至今"]);
+}

@@ -22,6 +22,8 @@ pub const STAMP: &str = "（盖章）";
 pub const DATE_BLANK: &str = "　　　　年　　月　　日";
 /// The date ends this many characters from the right edge (GB/T 9704: 右空四字).
 pub const DATE_RIGHT_CHARS: f32 = 4.0;
+/// Between the ends of a period (2006.09—2010.07); a period that wraps breaks after it.
+pub const PERIOD_DASH: char = '—';
 /// The room for a signature, in full-width characters.
 pub const SIGNATURE_CHARS: usize = 8;
 

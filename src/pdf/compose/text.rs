@@ -7,7 +7,7 @@ use super::super::measure::{
     BrokenLine, Measure, break_address, break_text, is_address, justify_spacing_pt,
 };
 pub use crate::form::printed::{Area, line_height_mm, size_mm};
-use crate::form::printed::{Fit, fit_column};
+use crate::form::printed::{Fit, PERIOD_DASH, fit_column};
 
 /// The baseline sits this far (in em) below the centre of a CJK character's em box.
 const BASELINE_BELOW_CENTRE_EM: f32 = 0.38;
@@ -145,8 +145,41 @@ fn fitted_lines(
             };
             (vec![line], style)
         }
-        _ if is_address(text) => (break_address(text, width, style.size_pt, measure), style),
-        _ => (break_text(text, width, 0.0, style.size_pt, measure), style),
+        _ => (wrapped_value(text, width, style.size_pt, measure), style),
+    }
+}
+
+/// A short value that wraps: an address after @ . /, a period (2021.01—至今) after its dash
+/// when each end fits a line, anything else as text.
+fn wrapped_value(text: &str, width: f32, size_pt: f32, measure: &dyn Measure) -> Vec<BrokenLine> {
+    if is_address(text) {
+        return break_address(text, width, size_pt, measure);
+    }
+    let ends = text
+        .split_once(PERIOD_DASH)
+        .map(|(start, end)| (format!("{start}{PERIOD_DASH}"), end.to_owned()));
+    match ends {
+        Some((start, end))
+            if !text.contains('\n')
+                && !start.trim().is_empty()
+                && !end.trim().is_empty()
+                && measure.width_mm(text, size_pt) > width
+                && [&start, &end]
+                    .iter()
+                    .all(|end| measure.width_mm(end, size_pt) <= width + 0.01) =>
+        {
+            [start, end]
+                .into_iter()
+                .enumerate()
+                .map(|(index, text)| BrokenLine {
+                    width_mm: measure.width_mm(&text, size_pt),
+                    text,
+                    starts_paragraph: index == 0,
+                    ends_paragraph: index == 1,
+                })
+                .collect()
+        }
+        _ => break_text(text, width, 0.0, size_pt, measure),
     }
 }
 
