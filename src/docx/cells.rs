@@ -11,7 +11,7 @@ use super::runs::{
 };
 use crate::form::printed::{
     CellValue, DATE_BLANK, DATE_RIGHT_CHARS, Fit, PADDING_MM, PERIOD_DASH, SEAL_BLOCK_MM,
-    SEAL_DIAMETER_MM, SIGNATURE_CHARS, STAMP, fit_column,
+    SEAL_DIAMETER_MM, SIGNATURE_CHARS, STAMP, address_parts, fit_column, is_address,
 };
 
 /// Space between two checkbox options, in em (two full-width spaces).
@@ -114,10 +114,29 @@ fn fitted(text: &str, fit: Fit, width_mm: f32, context: &DocxInput) -> Vec<Parag
             line(end, style, AlignmentType::Center),
         ];
     }
+    if fit == Fit::Wrapped && is_address(text) {
+        return address_lines(text, room_em)
+            .iter()
+            .map(|text| line(text, style, AlignmentType::Center))
+            .collect();
+    }
     text.lines()
         .map(str::trim)
         .map(|text| line(text, style, AlignmentType::Center))
         .collect()
+}
+
+/// An address that wraps, in lines broken after @ . / (gaosuining@ / example.com) as the PDF
+/// breaks it; a part wider than a line is left for Word to break.
+fn address_lines(text: &str, room_em: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in address_parts(text) {
+        match lines.last_mut() {
+            Some(line) if width_em(&format!("{line}{part}")) <= room_em => line.push_str(part),
+            _ => lines.push(part.to_owned()),
+        }
+    }
+    lines
 }
 
 /// Every option of the field, ☑ before the chosen ones, ☐ before the others; options go on
@@ -231,4 +250,21 @@ fn opinion(text: &str, body: RunStyle) -> Vec<Paragraph> {
             .add_run(run(DATE_BLANK, body)),
     );
     paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_wraps_after_at_or_a_dot() {
+        assert_eq!(
+            address_lines("gaosuining@example.com", 8.0),
+            ["gaosuining@", "example.com"]
+        );
+        assert_eq!(
+            address_lines("gaosuining@agri-science.example.com", 8.0),
+            ["gaosuining@", "agri-science.", "example.com"]
+        );
+    }
 }

@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use crate::fonts::CJK_FONT_NAME;
-use crate::form::printed::{LINE_PITCH, line_height_mm, size_mm};
+use crate::form::printed::{LINE_PITCH, is_address, line_height_mm, size_mm};
 
 /// The face of the official Word form; every Chinese office PC has it.
 pub const SONG: &str = "宋体";
@@ -93,11 +93,17 @@ const POINT_EM: f32 = 651.0 / 2048.0;
 /// their marks as wide as in the widest font that may stand for Times New Roman, other ASCII
 /// at most half an em in Times New Roman, everything else a full em as in 宋体.
 pub fn width_em(text: &str) -> f32 {
+    // An address wider than its cell breaks where we say, not where Word would (inside a word):
+    // its letters count as wide as in DejaVu Serif too (lower case 0.57 em on average).
+    let address = is_address(text);
     text.chars()
         .map(|c| match c {
             '0'..='9' => DIGIT_EM,
             '-' => HYPHEN_EM,
             '.' => POINT_EM,
+            '@' if address => 1.0,
+            c if address && c.is_ascii_uppercase() => 0.75,
+            c if address && c.is_ascii_lowercase() => 0.6,
             c if c.is_ascii() => 0.5,
             _ => 1.0,
         })

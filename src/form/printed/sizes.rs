@@ -24,6 +24,9 @@ pub const DATE_BLANK: &str = "　　　　年　　月　　日";
 pub const DATE_RIGHT_CHARS: f32 = 4.0;
 /// Between the ends of a period (2006.09—2010.07); a period that wraps breaks after it.
 pub const PERIOD_DASH: char = '—';
+/// Where an e-mail or web address may break when a line cannot hold it: after these only (a
+/// break at its hyphen would read as part of the address).
+pub const ADDRESS_BREAKS: [char; 3] = ['@', '.', '/'];
 /// The room for a signature, in full-width characters.
 pub const SIGNATURE_CHARS: usize = 8;
 
@@ -55,6 +58,18 @@ pub fn size_mm(size_pt: f32) -> f32 {
 /// The distance between two lines' baselines at a font size.
 pub fn line_height_mm(size_pt: f32) -> f32 {
     size_mm(size_pt) * LINE_PITCH
+}
+
+/// Whether a value is an e-mail address or a web address: one word, broken only after
+/// `ADDRESS_BREAKS`.
+pub fn is_address(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && (text.contains('@') || text.contains("://") || text.starts_with("www."))
+}
+
+/// An address in the parts that may end a line (gaosuining@, example., com).
+pub fn address_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(ADDRESS_BREAKS)
 }
 
 /// How a short value is set in its cell: on one line at the body size, on one line shrunk (in

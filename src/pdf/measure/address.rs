@@ -2,13 +2,7 @@
 //! (gaosuining@ / example.com), never at a hyphen and never inside a part that fits a line.
 
 use super::{BrokenLine, Measure, break_paragraph, push_line};
-
-/// Whether a value is an e-mail address or a web address: one word, broken only after @ . /
-/// (a break at its hyphen would read as part of the address).
-pub fn is_address(text: &str) -> bool {
-    !text.contains(char::is_whitespace)
-        && (text.contains('@') || text.contains("://") || text.starts_with("www."))
-}
+pub use crate::form::printed::{address_parts, is_address};
 
 /// An address broken into lines no wider than `width_mm`, after @ . / only, and between
 /// characters only inside a part too wide for a line.
@@ -54,12 +48,6 @@ pub fn break_address(
         line.ends_paragraph = index == last;
     }
     lines
-}
-
-/// Where an address may break: after each @, . and /, so no line starts with one and the
-/// parts read whole (gaosuining@ / example.com).
-pub(super) fn address_parts(piece: &str) -> impl Iterator<Item = &str> {
-    piece.split_inclusive(['@', '.', '/'])
 }
 
 #[cfg(test)]
