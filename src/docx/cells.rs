@@ -10,8 +10,8 @@ use super::runs::{
     self, RunStyle, exact_pitch, line, paragraph, run, text_paragraphs, vertical, width_em,
 };
 use crate::form::printed::{
-    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, PADDING_MM, SEAL_BLOCK_MM, SEAL_DIAMETER_MM,
-    SIGNATURE_CHARS, STAMP,
+    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, Fit, PADDING_MM, PERIOD_DASH, SEAL_BLOCK_MM,
+    SEAL_DIAMETER_MM, SIGNATURE_CHARS, STAMP, address_parts, fit_column, is_address,
 };
 
 /// Space between two checkbox options, in em (two full-width spaces).
@@ -39,10 +39,14 @@ impl Content {
     }
 }
 
-/// The content of a cell `width_mm` wide.
-pub fn content(value: &CellValue, width_mm: f32, context: &DocxInput) -> Content {
+/// The content of a cell `width_mm` wide; a short answer is set as `fit` says when its column
+/// decided (the 学习工作经历 rows), else as it fits alone.
+pub fn content(value: &CellValue, width_mm: f32, fit: Option<Fit>, context: &DocxInput) -> Content {
     let body = context.body();
-    let centred = |text: &str| fitted(text, width_mm, context);
+    let centred = |text: &str| {
+        let fit = fit.unwrap_or_else(|| value_fit([text], width_mm, context));
+        fitted(text, fit, width_mm, context)
+    };
     match value {
         CellValue::Label {
             text,
@@ -72,26 +76,70 @@ pub fn content(value: &CellValue, width_mm: f32, context: &DocxInput) -> Content
     }
 }
 
-/// A short answer centred on one line: at the body size if it fits, else shrunk down to the
-/// layout's smallest size, else wrapped at the body size, as the PDF fits values.
-fn fitted(text: &str, width_mm: f32, context: &DocxInput) -> Vec<Paragraph> {
+/// How short answers fit cells `width_mm` wide, one decision for all of them (see
+/// `fit_column`), from the cautious width estimate: on one line at the body size, shrunk within
+/// the layout's floor, or wrapped at the body size, as the PDF fits values.
+pub fn value_fit<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    width_mm: f32,
+    context: &DocxInput,
+) -> Fit {
     let body = context.body();
+    let naturals = (texts.into_iter())
+        .map(|text| (!text.contains('\n')).then(|| body.chars_mm(width_em(text))));
     let room = width_mm - 2.0 * PADDING_MM;
-    let min_pt = context.form.page.min_font_size_pt;
+    fit_column(
+        naturals,
+        room,
+        body.size_pt,
+        context.form.page.min_font_size_pt,
+    )
+}
+
+/// A short answer centred in its cell, a paragraph per line, at the size its fit says; a
+/// period that wraps breaks after its dash (2021.01— / 至今), as in the PDF, not where Word
+/// would (2021.01—至 / 今).
+fn fitted(text: &str, fit: Fit, width_mm: f32, context: &DocxInput) -> Vec<Paragraph> {
+    let style = RunStyle::plain(fit.size_pt(context.body().size_pt));
+    let room_em = (width_mm - 2.0 * PADDING_MM) / style.chars_mm(1.0);
+    let ends = (text.split_once(PERIOD_DASH))
+        .map(|(start, end)| (format!("{}{PERIOD_DASH}", start.trim()), end.trim()))
+        .filter(|(start, end)| {
+            fit == Fit::Wrapped
+                && !text.contains('\n')
+                && !end.is_empty()
+                && width_em(start) <= room_em
+                && width_em(end) <= room_em
+        });
+    if let Some((start, end)) = ends {
+        return vec![
+            line(&start, style, AlignmentType::Center),
+            line(end, style, AlignmentType::Center),
+        ];
+    }
+    if fit == Fit::Wrapped && is_address(text) {
+        return address_lines(text, room_em)
+            .iter()
+            .map(|text| line(text, style, AlignmentType::Center))
+            .collect();
+    }
     text.lines()
         .map(str::trim)
-        .map(|text| {
-            let natural = body.chars_mm(width_em(text));
-            // Quarter points, so the size is a round figure.
-            let shrunk = (body.size_pt * room / natural.max(0.01) * 4.0).floor() / 4.0;
-            let style = if natural <= room || shrunk < min_pt {
-                body
-            } else {
-                RunStyle::plain(shrunk)
-            };
-            line(text, style, AlignmentType::Center)
-        })
+        .map(|text| line(text, style, AlignmentType::Center))
         .collect()
+}
+
+/// An address that wraps, in lines broken after @ . / (gaosuining@ / example.com) as the PDF
+/// breaks it; a part wider than a line is left for Word to break.
+fn address_lines(text: &str, room_em: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in address_parts(text) {
+        match lines.last_mut() {
+            Some(line) if width_em(&format!("{line}{part}")) <= room_em => line.push_str(part),
+            _ => lines.push(part.to_owned()),
+        }
+    }
+    lines
 }
 
 /// Every option of the field, ☑ before the chosen ones, ☐ before the others; options go on
@@ -205,4 +253,21 @@ fn opinion(text: &str, body: RunStyle) -> Vec<Paragraph> {
             .add_run(run(DATE_BLANK, body)),
     );
     paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_wraps_after_at_or_a_dot() {
+        assert_eq!(
+            address_lines("gaosuining@example.com", 8.0),
+            ["gaosuining@", "example.com"]
+        );
+        assert_eq!(
+            address_lines("gaosuining@agri-science.example.com", 8.0),
+            ["gaosuining@", "agri-science.", "example.com"]
+        );
+    }
 }

@@ -7,7 +7,7 @@ use docx_rs::{
 };
 
 use crate::fonts::CJK_FONT_NAME;
-use crate::form::printed::{LINE_PITCH, line_height_mm, size_mm};
+use crate::form::printed::{LINE_PITCH, is_address, line_height_mm, size_mm};
 
 /// The face of the official Word form; every Chinese office PC has it.
 pub const SONG: &str = "宋体";
@@ -80,12 +80,33 @@ impl RunStyle {
     }
 }
 
+/// Digits and the marks of numbers as wide as in DejaVu Serif, what LibreOffice draws Times New
+/// Roman with where neither it nor Liberation Serif is installed (a Linux desktop with
+/// `--no-install-recommends`): the widest of the three, so a number that fits here fits in all
+/// of them and never wraps after its hyphen (0373- / 2081756). Its advances over 2048 units.
+const DIGIT_EM: f32 = 1303.0 / 2048.0;
+const HYPHEN_EM: f32 = 692.0 / 2048.0;
+const POINT_EM: f32 = 651.0 / 2048.0;
+
 /// A cautious estimate of a text's width in em, for the few decisions Word cannot make for us
-/// (a value shrunk to stay on one line, checkbox options not split across lines): ASCII is at
-/// most half an em in Times New Roman, everything else counts a full em as in 宋体.
+/// (a value shrunk to stay on one line, checkbox options not split across lines): digits and
+/// their marks as wide as in the widest font that may stand for Times New Roman, other ASCII
+/// at most half an em in Times New Roman, everything else a full em as in 宋体.
 pub fn width_em(text: &str) -> f32 {
+    // An address wider than its cell breaks where we say, not where Word would (inside a word):
+    // its letters count as wide as in DejaVu Serif too (lower case 0.57 em on average).
+    let address = is_address(text);
     text.chars()
-        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .map(|c| match c {
+            '0'..='9' => DIGIT_EM,
+            '-' => HYPHEN_EM,
+            '.' => POINT_EM,
+            '@' if address => 1.0,
+            c if address && c.is_ascii_uppercase() => 0.75,
+            c if address && c.is_ascii_lowercase() => 0.6,
+            c if c.is_ascii() => 0.5,
+            _ => 1.0,
+        })
         .sum()
 }
 
@@ -216,6 +237,21 @@ mod tests {
         assert_eq!(emu(35.0), 1_260_000);
         assert_eq!(half_points(10.5), 21);
         assert_eq!(RunStyle::plain(10.5).chars_twips(2.0), 420);
+    }
+
+    #[test]
+    fn numbers_are_measured_as_wide_as_any_font_may_draw_them() {
+        use crate::form::printed::{Fit, PADDING_MM, fit_column};
+        // 0373-2081756 in DejaVu Serif: 11 digits and a hyphen.
+        let em = width_em("0373-2081756");
+        assert!((em - (11.0 * 0.6362 + 0.3379)).abs() < 0.001, "{em}");
+        // In the form's 27 mm column it shrinks within the floor (9 pt) rather than wrap, and
+        // at 9 pt it fits there in every font LibreOffice may use for Times New Roman.
+        let body = RunStyle::plain(10.5);
+        let room = 27.0 - 2.0 * PADDING_MM;
+        let fit = fit_column([Some(body.chars_mm(em))], room, 10.5, 9.0);
+        assert_eq!(fit, Fit::Shrunk(9.0));
+        assert!(RunStyle::plain(9.0).chars_mm(em) <= room);
     }
 
     #[test]

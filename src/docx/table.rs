@@ -10,9 +10,9 @@ use docx_rs::{
 };
 
 use super::DocxInput;
-use super::cells::content;
+use super::cells::{content, value_fit};
 use super::runs::{twips, twips_u};
-use crate::form::printed::{PADDING_MM, PrintedCell, RowGroup};
+use crate::form::printed::{CellValue, Fit, GroupKind, PADDING_MM, PrintedCell, RowGroup};
 
 /// Border width in eighths of a point: ½ pt, Word's usual table rule (the PDF draws 0.6 pt).
 const BORDER_EIGHTHS: usize = 4;
@@ -48,15 +48,21 @@ pub fn table(context: &DocxInput) -> Table {
 /// The group's rows, each with its own cells and, in their columns, the cells spanning it:
 /// the spanning cell itself in its first row, its merged continuation below.
 fn group_rows(group: &RowGroup, context: &DocxInput) -> Vec<TableRow> {
+    let fits = column_fits(group, context);
+    let fit = |printed: &PrintedCell| {
+        (fits.iter())
+            .find(|(column, _)| *column == printed.column)
+            .map(|(_, fit)| *fit)
+    };
     (group.rows.iter().enumerate())
         .map(|(index, row)| {
             let mut cells: Vec<(usize, TableCell)> = (row.cells.iter())
-                .map(|printed| (printed.column, cell(printed, context)))
+                .map(|printed| (printed.column, cell(printed, fit(printed), context)))
                 .collect();
             for spanning in group.spans.iter().filter(|s| s.covers(index)) {
                 let printed = &spanning.cell;
                 let merged = if spanning.first_row == index {
-                    cell(printed, context).vertical_merge(VMergeType::Restart)
+                    cell(printed, None, context).vertical_merge(VMergeType::Restart)
                 } else {
                     continued(printed)
                 };
@@ -86,8 +92,35 @@ fn framed(printed: &PrintedCell) -> TableCell {
     }
 }
 
-fn cell(printed: &PrintedCell, context: &DocxInput) -> TableCell {
-    let content = content(&printed.value, printed.width_mm, context);
+/// The 学习工作经历 rows set each column one way, as the PDF sets them: all at the body size,
+/// all shrunk to one size, or all wrapped.
+fn column_fits(group: &RowGroup, context: &DocxInput) -> Vec<(usize, Fit)> {
+    if !matches!(group.kind, GroupKind::Repeated { .. }) {
+        return Vec::new();
+    }
+    let values = || {
+        (group.rows.iter().flat_map(|row| &row.cells)).filter_map(|cell| match &cell.value {
+            CellValue::Value(text) => Some((cell, text.as_str())),
+            _ => None,
+        })
+    };
+    let mut columns: Vec<(usize, f32)> = values()
+        .map(|(cell, _)| (cell.column, cell.width_mm))
+        .collect();
+    columns.sort_by_key(|(column, _)| *column);
+    columns.dedup_by_key(|(column, _)| *column);
+    (columns.into_iter())
+        .map(|(column, width)| {
+            let texts = values()
+                .filter(|(cell, _)| cell.column == column)
+                .map(|(_, text)| text);
+            (column, value_fit(texts, width, context))
+        })
+        .collect()
+}
+
+fn cell(printed: &PrintedCell, fit: Option<Fit>, context: &DocxInput) -> TableCell {
+    let content = content(&printed.value, printed.width_mm, fit, context);
     let table_cell = framed(printed).vertical_align(content.valign);
     if content.paragraphs.is_empty() {
         // A cell must hold a paragraph.

@@ -2,7 +2,12 @@
 //! Unicode (UAX #14) opportunities, tightened by the Chinese rules of GB/T 15834 (禁则): closing
 //! marks never start a line, opening marks never end one, —— and …… never split.
 
+mod address;
+
 use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use address::address_parts;
+pub use address::{break_address, is_address};
 
 pub use crate::form::units::MM_PER_PT;
 
@@ -109,11 +114,12 @@ pub fn break_paragraph(
             line_width = piece_width;
             continue;
         }
-        // Too wide for any line: cut between characters.
+        // Too wide for any line (an e-mail address, a URL): break after @ . / where the line
+        // is full, and between characters only inside a part still too wide.
         line_width = 0.0;
-        for c in piece.chars() {
-            let advance = measure.width_mm(c.encode_utf8(&mut [0; 4]), size_pt);
-            if line_width + advance > available(&lines) + 0.01 && !line.is_empty() {
+        for part in address_parts(piece) {
+            let part_width = measure.width_mm(part, size_pt);
+            if line_width + part_width > available(&lines) + 0.01 && !line.is_empty() {
                 push_line(
                     &mut lines,
                     std::mem::take(&mut line),
@@ -123,8 +129,26 @@ pub fn break_paragraph(
                 );
                 line_width = 0.0;
             }
-            line.push(c);
-            line_width += advance;
+            if part_width <= available(&lines) + 0.01 {
+                line.push_str(part);
+                line_width += part_width;
+                continue;
+            }
+            for c in part.chars() {
+                let advance = measure.width_mm(c.encode_utf8(&mut [0; 4]), size_pt);
+                if line_width + advance > available(&lines) + 0.01 && !line.is_empty() {
+                    push_line(
+                        &mut lines,
+                        std::mem::take(&mut line),
+                        measure,
+                        size_pt,
+                        false,
+                    );
+                    line_width = 0.0;
+                }
+                line.push(c);
+                line_width += advance;
+            }
         }
     }
     if !line.is_empty() || lines.is_empty() {

@@ -22,6 +22,11 @@ pub const STAMP: &str = "（盖章）";
 pub const DATE_BLANK: &str = "　　　　年　　月　　日";
 /// The date ends this many characters from the right edge (GB/T 9704: 右空四字).
 pub const DATE_RIGHT_CHARS: f32 = 4.0;
+/// Between the ends of a period (2006.09—2010.07); a period that wraps breaks after it.
+pub const PERIOD_DASH: char = '—';
+/// Where an e-mail or web address may break when a line cannot hold it: after these only (a
+/// break at its hyphen would read as part of the address).
+pub const ADDRESS_BREAKS: [char; 3] = ['@', '.', '/'];
 /// The room for a signature, in full-width characters.
 pub const SIGNATURE_CHARS: usize = 8;
 
@@ -53,4 +58,91 @@ pub fn size_mm(size_pt: f32) -> f32 {
 /// The distance between two lines' baselines at a font size.
 pub fn line_height_mm(size_pt: f32) -> f32 {
     size_mm(size_pt) * LINE_PITCH
+}
+
+/// Whether a value is an e-mail address or a web address: one word, broken only after
+/// `ADDRESS_BREAKS`.
+pub fn is_address(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && (text.contains('@') || text.contains("://") || text.starts_with("www."))
+}
+
+/// An address in the parts that may end a line (gaosuining@, example., com).
+pub fn address_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(ADDRESS_BREAKS)
+}
+
+/// How a short value is set in its cell: on one line at the body size, on one line shrunk (in
+/// quarter points, never below the layout's floor), or wrapped at the body size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    Natural,
+    Shrunk(f32),
+    Wrapped,
+}
+
+impl Fit {
+    /// The size of the text set this way.
+    pub fn size_pt(self, body_pt: f32) -> f32 {
+        match self {
+            Fit::Shrunk(size_pt) => size_pt,
+            Fit::Natural | Fit::Wrapped => body_pt,
+        }
+    }
+}
+
+/// One decision for values that belong together (a column of the 学习工作经历 rows), from
+/// their natural widths at the body size (`None` for a value that must wrap: it holds a line
+/// break): all at the body size when all fit, else all shrunk to the size the widest needs when
+/// that is not below `min_pt`, else all wrapped at the body size. One value is a column of one.
+pub fn fit_column(
+    naturals: impl IntoIterator<Item = Option<f32>>,
+    room_mm: f32,
+    body_pt: f32,
+    min_pt: f32,
+) -> Fit {
+    let mut widest: f32 = 0.0;
+    for natural in naturals {
+        match natural {
+            Some(width) => widest = widest.max(width),
+            None => return Fit::Wrapped,
+        }
+    }
+    if widest <= room_mm + 0.01 {
+        return Fit::Natural;
+    }
+    // Quarter points, so the size is a round figure.
+    let shrunk = (body_pt * room_mm / widest * 4.0).floor() / 4.0;
+    if shrunk >= min_pt {
+        Fit::Shrunk(shrunk)
+    } else {
+        Fit::Wrapped
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn a_column_takes_one_decision() {
+        // All fit: the body size.
+        assert_eq!(
+            fit_column([Some(10.0), Some(20.0)], 30.0, 10.5, 9.0),
+            Fit::Natural
+        );
+        // The widest shrinks within the floor: every row at that size.
+        assert_eq!(
+            fit_column([Some(10.0), Some(33.0)], 30.0, 10.5, 9.0),
+            Fit::Shrunk(9.5)
+        );
+        // One needs more than the floor allows: every row wraps at the body size, none shrinks.
+        assert_eq!(
+            fit_column([Some(32.0), Some(50.0)], 30.0, 10.5, 9.0),
+            Fit::Wrapped
+        );
+        assert_eq!(fit_column([Some(5.0), None], 30.0, 10.5, 9.0), Fit::Wrapped);
+        assert_eq!(Fit::Shrunk(9.5).size_pt(10.5), 9.5);
+        assert_eq!(Fit::Wrapped.size_pt(10.5), 10.5);
+    }
 }

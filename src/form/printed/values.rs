@@ -1,6 +1,7 @@
 //! How answers read on paper: dates as the 填表说明 asks (2023年01月01日), periods as
 //! 2006.09—2010.07, choices and texts as typed.
 
+use super::sizes::PERIOD_DASH;
 use crate::form::answers::{AnswerRow, Answers};
 use crate::form::dates::{Date, YearMonth};
 use crate::form::definition::{FieldKind, FormDefinition};
@@ -32,6 +33,6 @@ pub fn period(row: &AnswerRow, from: &str, to: &str) -> String {
     let (start, end) = (cell(from), cell(to));
     match (start.is_empty(), end.is_empty()) {
         (true, true) => String::new(),
-        _ => format!("{}—{}", format(start), format(end)),
+        _ => format!("{}{PERIOD_DASH}{}", format(start), format(end)),
     }
 }

@@ -9,7 +9,7 @@ use super::super::measure::{BrokenLine, Measure, break_text};
 use super::Composer;
 use super::text::{self, Area, TextStyle, line_height_mm, size_mm};
 use crate::form::printed::{
-    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, PADDING_MM, SEAL_BLOCK_MM, SEAL_DIAMETER_MM,
+    CellValue, DATE_BLANK, DATE_RIGHT_CHARS, Fit, PADDING_MM, SEAL_BLOCK_MM, SEAL_DIAMETER_MM,
     SEAL_MARGIN_MM, SIGNATURE_CHARS, STAMP,
 };
 use crate::photo::EncodedImage;
@@ -23,7 +23,11 @@ pub enum Body {
         text: String,
         vertical: bool,
     },
-    Value(String),
+    /// A short value, set as its fit (decided alone or with its column) says.
+    Value {
+        text: String,
+        fit: Fit,
+    },
     /// Paragraphs that grow with the text and may continue on the next page.
     Paragraphs(Vec<BrokenLine>),
     Checkboxes(Vec<(String, bool)>),
@@ -51,7 +55,16 @@ impl Body {
                 text: text.clone(),
                 vertical: *vertical,
             },
-            CellValue::Value(value) => Body::Value(value.clone()),
+            CellValue::Value(value) => Body::Value {
+                text: value.clone(),
+                fit: text::fit_value(
+                    value,
+                    inner,
+                    style,
+                    composer.min_size_pt(),
+                    composer.measure,
+                ),
+            },
             CellValue::Paragraphs { heading, text } => {
                 // The form's heading runs unindented above the answer's paragraphs.
                 let heading = heading.as_deref().unwrap_or_default();
@@ -107,8 +120,8 @@ impl Body {
             Body::Label { text, vertical } => {
                 text::label_height(text, *vertical, inner, style, context.measure)
             }
-            Body::Value(value) => {
-                text::fitted_height(value, inner, style, context.min_size_pt(), context.measure)
+            Body::Value { text: value, fit } => {
+                text::fitted_height(value, inner, style, *fit, context.measure)
             }
             Body::Checkboxes(options) => {
                 checkbox_rows(options, inner, style, context.measure).len() as f32 * pitch
@@ -138,8 +151,9 @@ impl Body {
             Body::Label { text, vertical } => {
                 items.extend(text::label(text, *vertical, inner, style, measure))
             }
-            Body::Value(value) => items
-                .extend(text::fitted_value(value, inner, style, context.min_size_pt(), measure).0),
+            Body::Value { text: value, fit } => {
+                items.extend(text::fitted_value(value, inner, style, *fit, measure))
+            }
             Body::Checkboxes(options) => draw_checkboxes(options, inner, style, measure, items),
             Body::Photo { image, size } => draw_photo(image.as_ref(), *size, area, context, items),
             Body::Paragraphs(lines) | Body::Statement { lines, .. } | Body::Opinion(lines) => {

@@ -5,6 +5,7 @@
 //! prepared, the font as a `Measure`.
 
 mod cells;
+mod keep;
 mod pages;
 mod summary;
 mod table;

@@ -4,6 +4,7 @@
 use super::super::layout::{Color, ImageBox, Item, Line, Page};
 use super::super::measure::{MM_PER_PT, Measure, break_paragraph, break_text};
 use super::cells::border;
+use super::keep;
 use super::text::{self, Area, TextStyle, line_height_mm, size_mm};
 use super::{Composer, Pages};
 use crate::form::printed::{
@@ -88,7 +89,8 @@ pub fn cover(pages: &mut Pages, composer: &Composer) {
             width: COVER_RULE_MM,
             height: 10.0,
         };
-        items.extend(text::fitted_value(&line.value, area, style, 10.0, measure).0);
+        let fit = text::fit_value(&line.value, area.width, style, 10.0, measure);
+        items.extend(text::fitted_value(&line.value, area, style, fit, measure));
     }
     pages.items().extend(items);
 }
@@ -230,9 +232,12 @@ fn separate_text(pages: &mut Pages, context: &Composer, field: &str, heading: &s
     pages.y += 16.0;
     let mut from = 0;
     while from < lines.len() {
-        let fit = ((pages.room() / pitch).floor() as usize)
-            .max(1)
-            .min(lines.len() - from);
+        let (room, remaining) = ((pages.room() / pitch).floor() as usize, lines.len() - from);
+        let fit = match keep::lines_before_break(room, remaining) {
+            _ if room >= remaining => remaining,
+            0 => room.clamp(1, remaining),
+            fit => fit,
+        };
         let piece = lines.get(from..from + fit).unwrap_or(&[]);
         let items = text::paragraph_lines(
             piece,

@@ -5,9 +5,12 @@
 //! between rows, the side label drawn again on each page.
 
 use super::cells::{Body, border};
+use super::keep;
 use super::text::{Area, line_height_mm};
 use super::{Composer, Pages};
-use crate::form::printed::{GroupKind, PADDING_MM, PrintedCell, PrintedRow};
+use crate::form::printed::{
+    CellValue, Fit, GroupKind, PADDING_MM, PrintedCell, PrintedRow, RowGroup, fit_column,
+};
 
 struct PlannedCell {
     x: f32,
@@ -31,17 +34,61 @@ struct Group {
     keep_together: bool,
 }
 
-fn planned(cell: &PrintedCell, composer: &Composer) -> PlannedCell {
+/// The fit each grid column's values share, where they must share one.
+type ColumnFits = Vec<(usize, Fit)>;
+
+fn planned(cell: &PrintedCell, composer: &Composer, fits: &ColumnFits) -> PlannedCell {
+    let mut body = Body::resolve(&cell.value, cell.width_mm, composer);
+    if let Body::Value { fit, .. } = &mut body
+        && let Some((_, shared)) = fits.iter().find(|(column, _)| *column == cell.column)
+    {
+        *fit = *shared;
+    }
     PlannedCell {
         x: composer.left() + cell.x_mm,
         width: cell.width_mm,
-        body: Body::resolve(&cell.value, cell.width_mm, composer),
+        body,
         fields: cell.fields.clone(),
     }
 }
 
-fn planned_row(row: &PrintedRow, composer: &Composer) -> PlannedRow {
-    let cells: Vec<PlannedCell> = row.cells.iter().map(|c| planned(c, composer)).collect();
+/// The 学习工作经历 rows set each column one way: all its values at the body size, or all
+/// shrunk to one size, or all wrapped, never a row shrunk beside rows that wrap.
+fn column_fits(group: &RowGroup, composer: &Composer) -> ColumnFits {
+    if !matches!(group.kind, GroupKind::Repeated { .. }) {
+        return Vec::new();
+    }
+    let style = composer.body_style();
+    let values = || {
+        (group.rows.iter().flat_map(|row| &row.cells)).filter_map(|cell| match &cell.value {
+            CellValue::Value(text) => Some((cell, text)),
+            _ => None,
+        })
+    };
+    let mut columns: Vec<(usize, f32)> = values()
+        .map(|(cell, _)| (cell.column, cell.width_mm))
+        .collect();
+    columns.sort_by_key(|(column, _)| *column);
+    columns.dedup_by_key(|(column, _)| *column);
+    columns
+        .into_iter()
+        .map(|(column, width)| {
+            let naturals = values()
+                .filter(|(cell, _)| cell.column == column)
+                .map(|(_, text)| {
+                    (!text.contains('\n')).then(|| composer.measure.width_mm(text, style.size_pt))
+                });
+            let room = width - 2.0 * PADDING_MM;
+            let fit = fit_column(naturals, room, style.size_pt, composer.min_size_pt());
+            (column, fit)
+        })
+        .collect()
+}
+
+fn planned_row(row: &PrintedRow, composer: &Composer, fits: &ColumnFits) -> PlannedRow {
+    let cells: Vec<PlannedCell> = (row.cells.iter())
+        .map(|c| planned(c, composer, fits))
+        .collect();
     let height = cells
         .iter()
         .map(|c| c.body.height(c.width, composer))
@@ -65,16 +112,17 @@ fn plan(composer: &Composer) -> Vec<Group> {
     let groups = composer.form.table.groups.iter();
     groups
         .map(|group| {
+            let fits = column_fits(group, composer);
             let mut planned_group = Group {
                 rows: group
                     .rows
                     .iter()
-                    .map(|r| planned_row(r, composer))
+                    .map(|r| planned_row(r, composer, &fits))
                     .collect(),
                 spans: group
                     .spans
                     .iter()
-                    .map(|s| planned(&s.cell, composer))
+                    .map(|s| planned(&s.cell, composer, &Vec::new()))
                     .collect(),
                 keep_together: group.kind == GroupKind::Tied,
             };
@@ -150,7 +198,8 @@ fn flow_group(group: &Group, pages: &mut Pages, context: &Composer) {
     draw_spans(group, top, pages, context);
 }
 
-/// A growing row, in as many pieces as pages it needs; no piece ends with a single line.
+/// A growing row, in as many pieces as pages it needs; no piece holds fewer than
+/// `keep::MIN_LINES` lines (widows and orphans), short cells move whole.
 fn flow_growing_row(row: &PlannedRow, pages: &mut Pages, context: &Composer) {
     let Some(grow_cell) = row.grows.and_then(|index| row.cells.get(index)) else {
         return;
@@ -177,12 +226,18 @@ fn flow_growing_row(row: &PlannedRow, pages: &mut Pages, context: &Composer) {
             draw_row(row, pages, context, from, lines, height);
             return;
         }
-        // Lines that fit here; the last line waits for the tail (signature, seal) if need be.
-        let fit = ((pages.room() - 2.0 * PADDING_MM) / pitch).floor().max(0.0) as usize;
-        let fit = fit.min((lines - from).saturating_sub(1));
-        if (fit < 2 || pages.room() < fixed) && !pages.at_top() {
+        // Lines that fit here, leaving enough for the next page (the tail, signature or seal,
+        // goes with the last piece).
+        let room_lines = ((pages.room() - 2.0 * PADDING_MM) / pitch).floor().max(0.0) as usize;
+        let mut fit = keep::lines_before_break(room_lines, lines - from);
+        if (fit == 0 || pages.room() < fixed) && !pages.at_top() {
             pages.new_page();
             continue;
+        }
+        if fit == 0 {
+            // A whole page cannot keep the lines together: break anyway, at least one line
+            // waiting for the tail.
+            fit = room_lines.min((lines - from).saturating_sub(1));
         }
         if fit == 0 {
             // Not even a page holds the tail: print it anyway rather than lose it.

@@ -1,10 +1,13 @@
 //! Placing text in boxes: centred labels, vertical labels (one character a line), single-line
-//! values that shrink to fit before they wrap, and justified paragraphs with a two-character
+//! values that shrink to fit before they wrap (one decision for a whole column), and justified paragraphs with a two-character
 //! first-line indent. Everything here returns items; nothing is drawn directly.
 
 use super::super::layout::{Color, Item, TextRun};
-use super::super::measure::{BrokenLine, Measure, break_text, justify_spacing_pt};
+use super::super::measure::{
+    BrokenLine, Measure, break_address, break_text, is_address, justify_spacing_pt,
+};
 pub use crate::form::printed::{Area, line_height_mm, size_mm};
+use crate::form::printed::{Fit, PERIOD_DASH, fit_column};
 
 /// The baseline sits this far (in em) below the centre of a CJK character's em box.
 const BASELINE_BELOW_CENTRE_EM: f32 = 0.38;
@@ -108,66 +111,101 @@ pub fn label(
     )
 }
 
-/// A short value: one line at the body size if it fits, else shrunk down to `min_size_pt`,
-/// else wrapped at the body size. Returns the items and the size used.
-pub fn fitted_value(
-    text: &str,
-    area: Area,
-    style: TextStyle,
-    min_size_pt: f32,
-    measure: &dyn Measure,
-) -> (Vec<Item>, f32) {
-    let natural = measure.width_mm(text, style.size_pt);
-    if natural <= area.width && !text.contains('\n') {
-        let line = BrokenLine {
-            text: text.to_owned(),
-            width_mm: natural,
-            starts_paragraph: true,
-            ends_paragraph: true,
-        };
-        return (
-            centred_lines(&[line], area, style),
-            line_height_mm(style.size_pt),
-        );
-    }
-    // Shrink in quarter points, so the size is a round figure.
-    let shrunk = (style.size_pt * area.width / natural.max(0.01) * 4.0).floor() / 4.0;
-    if shrunk >= min_size_pt && !text.contains('\n') {
-        let small = TextStyle {
-            size_pt: shrunk,
-            ..style
-        };
-        let width_mm = measure.width_mm(text, small.size_pt);
-        let line = BrokenLine {
-            text: text.to_owned(),
-            width_mm,
-            starts_paragraph: true,
-            ends_paragraph: true,
-        };
-        return (
-            centred_lines(&[line], area, small),
-            line_height_mm(small.size_pt),
-        );
-    }
-    let lines = break_text(text, area.width, 0.0, style.size_pt, measure);
-    let height = lines.len() as f32 * line_height_mm(style.size_pt);
-    (centred_lines(&lines, area, style), height)
-}
-
-/// Height a short value needs (see `fitted_value`).
-pub fn fitted_height(
+/// How a short value alone fits a cell `width` wide (see `fit_column`).
+pub fn fit_value(
     text: &str,
     width: f32,
     style: TextStyle,
     min_size_pt: f32,
     measure: &dyn Measure,
-) -> f32 {
-    let at_min_size = measure.width_mm(text, min_size_pt);
-    if at_min_size <= width && !text.contains('\n') {
-        return line_height_mm(style.size_pt);
+) -> Fit {
+    let natural = (!text.contains('\n')).then(|| measure.width_mm(text, style.size_pt));
+    fit_column([natural], width, style.size_pt, min_size_pt)
+}
+
+/// The lines of a short value set as `fit` decides, and their style.
+fn fitted_lines(
+    text: &str,
+    width: f32,
+    style: TextStyle,
+    fit: Fit,
+    measure: &dyn Measure,
+) -> (Vec<BrokenLine>, TextStyle) {
+    match fit {
+        Fit::Natural | Fit::Shrunk(_) if !text.contains('\n') => {
+            let style = TextStyle {
+                size_pt: fit.size_pt(style.size_pt),
+                ..style
+            };
+            let line = BrokenLine {
+                text: text.to_owned(),
+                width_mm: measure.width_mm(text, style.size_pt),
+                starts_paragraph: true,
+                ends_paragraph: true,
+            };
+            (vec![line], style)
+        }
+        _ => (wrapped_value(text, width, style.size_pt, measure), style),
     }
-    break_text(text, width, 0.0, style.size_pt, measure).len() as f32
-        * line_height_mm(style.size_pt)
+}
+
+/// A short value that wraps: an address after @ . /, a period (2021.01—至今) after its dash
+/// when each end fits a line, anything else as text.
+fn wrapped_value(text: &str, width: f32, size_pt: f32, measure: &dyn Measure) -> Vec<BrokenLine> {
+    if is_address(text) {
+        return break_address(text, width, size_pt, measure);
+    }
+    let ends = text
+        .split_once(PERIOD_DASH)
+        .map(|(start, end)| (format!("{start}{PERIOD_DASH}"), end.to_owned()));
+    match ends {
+        Some((start, end))
+            if !text.contains('\n')
+                && !start.trim().is_empty()
+                && !end.trim().is_empty()
+                && measure.width_mm(text, size_pt) > width
+                && [&start, &end]
+                    .iter()
+                    .all(|end| measure.width_mm(end, size_pt) <= width + 0.01) =>
+        {
+            [start, end]
+                .into_iter()
+                .enumerate()
+                .map(|(index, text)| BrokenLine {
+                    width_mm: measure.width_mm(&text, size_pt),
+                    text,
+                    starts_paragraph: index == 0,
+                    ends_paragraph: index == 1,
+                })
+                .collect()
+        }
+        _ => break_text(text, width, 0.0, size_pt, measure),
+    }
+}
+
+/// A short value centred in the area: on one line at the body size or shrunk, or wrapped at
+/// the body size, as `fit` decides.
+pub fn fitted_value(
+    text: &str,
+    area: Area,
+    style: TextStyle,
+    fit: Fit,
+    measure: &dyn Measure,
+) -> Vec<Item> {
+    let (lines, style) = fitted_lines(text, area.width, style, fit, measure);
+    centred_lines(&lines, area, style)
+}
+
+/// Height a short value needs (see `fitted_value`); a shrunk line keeps the body's pitch.
+pub fn fitted_height(
+    text: &str,
+    width: f32,
+    style: TextStyle,
+    fit: Fit,
+    measure: &dyn Measure,
+) -> f32 {
+    let (lines, _) = fitted_lines(text, width, style, fit, measure);
+    lines.len() as f32 * line_height_mm(style.size_pt)
 }
 
 /// Paragraph lines placed from `top`, justified to `width`, the first line of each paragraph
