@@ -7,7 +7,6 @@
 //! an existing package is never overwritten: a second one gets a numbered name.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::PackageError;
@@ -237,17 +236,24 @@ fn add_photos(
     problems: &mut Vec<String>,
 ) -> Result<(), PackageError> {
     for (index, photo) in wanted_photos(candidate, campaign).into_iter().enumerate() {
-        let bytes = match fs::read(&photo.source) {
+        let bytes = match crate::photo::source::read_photo(&candidate.folder.dir, &photo.file) {
             Ok(bytes) => bytes,
-            Err(_) => {
+            Err(error) => {
                 problems.push(format!(
-                    "{}：照片文件{}不在草稿文件夹中，未放入材料包：请在草稿中重新选择后再生成。",
-                    candidate.name,
-                    photo.source.display()
+                    "{}：{error}（这张照片未放入材料包）",
+                    candidate.name
                 ));
                 continue;
             }
         };
+        // The original bytes go in, so they must be whole: a cut file is of no use to anyone.
+        if let Err(error) = crate::photo::verify::verify(&bytes) {
+            problems.push(format!(
+                "{}：照片{}无法使用，未放入材料包：{error}",
+                candidate.name, photo.file
+            ));
+            continue;
+        }
         let wanted = format!("{PHOTO_DIR}/{stem}{}.{}", index + 1, extension(&bytes));
         let what = if photo.material == ID_PHOTO {
             format!("{}的证件照（原图）", candidate.name)

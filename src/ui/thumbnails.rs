@@ -25,16 +25,18 @@ pub struct Thumbnails {
 }
 
 impl Thumbnails {
-    /// The thumbnail of a file, starting its decoding on first request.
-    pub fn get(&mut self, ctx: &egui::Context, path: &Path) -> &Thumb {
+    /// The thumbnail of the photo `file` of the draft folder `dir`, starting its decoding on
+    /// first request. Only a plain file name inside the folder is read (`photo::source`).
+    pub fn get(&mut self, ctx: &egui::Context, dir: &Path, file: &str) -> &Thumb {
         self.collect(ctx);
-        if !self.cache.contains_key(path) {
-            let owned = path.to_owned();
-            let task = Task::spawn(ctx, move || decode(&owned));
-            self.decoding.insert(path.to_owned(), task);
-            self.cache.insert(path.to_owned(), Thumb::Loading);
+        let path = dir.join(file);
+        if !self.cache.contains_key(&path) {
+            let (dir, file) = (dir.to_owned(), file.to_owned());
+            let task = Task::spawn(ctx, move || decode(&dir, &file));
+            self.decoding.insert(path.clone(), task);
+            self.cache.insert(path.clone(), Thumb::Loading);
         }
-        self.cache.get(path).unwrap_or(&Thumb::Loading)
+        self.cache.get(&path).unwrap_or(&Thumb::Loading)
     }
 
     /// Turns finished decodes into textures.
@@ -76,9 +78,10 @@ impl Thumbnails {
     }
 }
 
-fn decode(path: &Path) -> Result<ColorImage, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("无法读取图片：{error}"))?;
-    let info = crate::photo::probe(&bytes).map_err(|error| error.to_string())?;
+fn decode(dir: &Path, file: &str) -> Result<ColorImage, String> {
+    let bytes = crate::photo::source::read_photo(dir, file).map_err(|error| error.to_string())?;
+    // Whole, or said so: a cut JPEG is not shown half grey as if it were fine.
+    let info = crate::photo::verify::verify(&bytes).map_err(|error| error.to_string())?;
     let mut image =
         image::load_from_memory(&bytes).map_err(|error| format!("图片无法解码：{error}"))?;
     image.apply_orientation(
