@@ -9,7 +9,9 @@ pub mod exchange;
 mod folder_zip;
 pub mod import;
 pub mod pack;
+mod pack_files;
 pub mod photos;
+pub mod progress;
 pub mod roster;
 
 pub use error::PackageError;
