@@ -1,0 +1,53 @@
+//! The photo step in the window (egui_kittest, headless): a photo file cut short, or in a
+//! format that is not printed, is refused when chosen, with the message `check` and `export`
+//! give, and nothing is attached.
+
+mod common;
+
+use common::ui::app_at;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tianbiao::ui::app::TianbiaoApp;
+use tianbiao::ui::dialogs::FixedDialogs;
+
+fn choose_photo(harness: &mut Harness<'_, TianbiaoApp>) {
+    harness.get_by_label("新建").click();
+    harness.run();
+    harness
+        .get_all_by_label("照片")
+        .next()
+        .expect("the section is listed")
+        .click();
+    harness.run();
+    harness.get_by_label("选择照片…").click();
+    harness.step();
+    harness.step();
+    harness.run();
+}
+
+#[test]
+fn a_cut_or_unprintable_photo_is_refused_at_the_photo_step() {
+    let source = tempfile::tempdir().unwrap();
+    let whole = source.path().join("whole.jpg");
+    common::camera_jpeg(&whole, 5, 90);
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = source.path().join("证件照.jpg");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let heic = source.path().join("IMG_0001.jpg");
+    std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+    for (file, said) in [(cut, "照片文件不完整"), (heic, "兼容性最佳")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut harness = app_at(
+            data.path(),
+            FixedDialogs {
+                images: vec![file],
+                ..FixedDialogs::default()
+            },
+        );
+        choose_photo(&mut harness);
+        harness.get_by_label_contains(said);
+        let editor = harness.state().editor().expect("a draft is open");
+        assert!(editor.draft.answers.photo("photo").is_none(), "nothing attached");
+    }
+}
