@@ -21,9 +21,8 @@ fn choose_photo(harness: &mut Harness<'_, TianbiaoApp>) {
         .click();
     harness.run();
     harness.get_by_label("选择照片…").click();
-    harness.step();
-    harness.step();
-    harness.run();
+    // A spinner keeps repainting while the thumbnail is decoded: a few frames, not `run`.
+    harness.run_steps(5);
 }
 
 #[test]
@@ -48,6 +47,33 @@ fn a_cut_or_unprintable_photo_is_refused_at_the_photo_step() {
         choose_photo(&mut harness);
         harness.get_by_label_contains(said);
         let editor = harness.state().editor().expect("a draft is open");
-        assert!(editor.draft.answers.photo("photo").is_none(), "nothing attached");
+        assert!(
+            editor.draft.answers.photo("photo").is_none(),
+            "nothing attached"
+        );
     }
+}
+
+#[test]
+fn a_chosen_photo_is_prepared_for_print_in_the_background() {
+    let source = tempfile::tempdir().unwrap();
+    let whole = source.path().join("证件照.jpg");
+    common::camera_jpeg(&whole, 6, 90);
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app_at(
+        data.path(),
+        FixedDialogs {
+            images: vec![whole],
+            ..FixedDialogs::default()
+        },
+    );
+    choose_photo(&mut harness);
+    let editor = harness.state().editor().expect("a draft is open");
+    assert!(editor.draft.answers.photo("photo").is_some());
+    let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
+    let ready = (0..200).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::fs::read_dir(&cache).is_ok_and(|mut entries| entries.next().is_some())
+    });
+    assert!(ready, "the print version is in {}", cache.display());
 }

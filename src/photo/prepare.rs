@@ -43,6 +43,20 @@ pub fn prepare_all(dir: &Path, targets: &[ImageTarget]) -> Result<PreparedImages
     Ok(images)
 }
 
+/// Prepares the photos of `dir` on a thread of their own and keeps them in the print cache, so
+/// that the preview's export, the PDF and the Word copy find them ready (the window calls this
+/// when a photo is added). Nothing waits for it; a problem is found again by `check`/`export`.
+pub fn prepare_in_background(dir: std::path::PathBuf, targets: Vec<ImageTarget>) {
+    if targets.is_empty() || !cache::enabled() {
+        return;
+    }
+    let _ = thread::Builder::new()
+        .name("prepare-photos".into())
+        .spawn(move || {
+            let _ = prepare_all(&dir, &targets);
+        });
+}
+
 /// Every problem of the photos of `dir`, found exactly as `prepare_all` finds them (so `check`
 /// fails where `export` would); what is prepared on the way stays in the cache for export.
 pub fn check_all(dir: &Path, targets: &[ImageTarget]) -> Vec<PrepareError> {
