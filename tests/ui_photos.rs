@@ -55,7 +55,7 @@ fn a_cut_or_unprintable_photo_is_refused_at_the_photo_step() {
 }
 
 #[test]
-fn a_chosen_photo_is_prepared_for_print_in_the_background() {
+fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background() {
     let source = tempfile::tempdir().unwrap();
     let whole = source.path().join("证件照.jpg");
     common::camera_jpeg(&whole, 6, 90);
@@ -71,9 +71,23 @@ fn a_chosen_photo_is_prepared_for_print_in_the_background() {
     let editor = harness.state().editor().expect("a draft is open");
     assert!(editor.draft.answers.photo("photo").is_some());
     let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
+    // The thumbnail, too, is kept there.
+    let names = || -> Vec<String> {
+        std::fs::read_dir(&cache)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let ready = (0..200).any(|_| {
+        harness.step();
         std::thread::sleep(std::time::Duration::from_millis(50));
-        std::fs::read_dir(&cache).is_ok_and(|mut entries| entries.next().is_some())
+        let names = names();
+        names.iter().any(|n| n.ends_with(".thumb.jpg"))
+            && names.iter().any(|n| !n.ends_with(".thumb.jpg"))
     });
-    assert!(ready, "the print version is in {}", cache.display());
+    assert!(ready, "print version and thumbnail kept: {:?}", names());
 }

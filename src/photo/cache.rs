@@ -42,6 +42,7 @@ pub fn enabled() -> bool {
 /// The entry's name for this source and this target.
 pub fn key(source: &[u8], target: &ImageTarget) -> String {
     let mut hash = Sha256::new();
+    hash.update(b"print");
     hash.update(PREPARE_VERSION.to_le_bytes());
     hash.update((source.len() as u64).to_le_bytes());
     hash.update(source);
@@ -68,6 +69,25 @@ pub fn key(source: &[u8], target: &ImageTarget) -> String {
         .take(16)
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+/// The name of the screen thumbnail of this source (upright, `side` pixels at most); its entry
+/// ends in `.thumb.jpg` and is kept by `prune`.
+pub fn thumb_key(source: &[u8], orientation: u8, side: u32) -> String {
+    let mut hash = Sha256::new();
+    hash.update(b"thumb");
+    hash.update(PREPARE_VERSION.to_le_bytes());
+    hash.update((source.len() as u64).to_le_bytes());
+    hash.update(source);
+    hash.update([orientation]);
+    hash.update(side.to_le_bytes());
+    let digest = hash.finalize();
+    let hex: String = digest
+        .iter()
+        .take(16)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("{hex}.thumb")
 }
 
 fn entry_path(dir: &Path, key: &str) -> PathBuf {
@@ -101,16 +121,22 @@ pub fn load(dir: &Path, key: &str) -> Option<EncodedImage> {
 
 /// Keeps a prepared photo under `key`; failing to is not an error (no cache, that is all).
 pub fn store(dir: &Path, key: &str, image: &EncodedImage) {
+    store_bytes(dir, key, &image.jpeg);
+}
+
+/// Keeps JPEG bytes under `key` (a thumbnail); failing to is not an error.
+pub fn store_bytes(dir: &Path, key: &str, jpeg: &[u8]) {
     if !enabled() {
         return;
     }
     let folder = dir.join(CACHE_DIR);
     if crate::files::ensure_private_dir(&folder).is_ok() {
-        let _ = crate::files::write_file(&entry_path(dir, key), &image.jpeg);
+        let _ = crate::files::write_file(&entry_path(dir, key), jpeg);
     }
 }
 
-/// Removes the entries no photo of the draft uses any more (an old crop, a replaced photo).
+/// Removes the print entries no photo of the draft uses any more (an old crop, a replaced
+/// photo). Thumbnails are left: the window asks for them by themselves.
 pub fn prune(dir: &Path, keep: &[String]) {
     if !enabled() {
         return;
@@ -122,7 +148,7 @@ pub fn prune(dir: &Path, keep: &[String]) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let used = name
             .strip_suffix(".jpg")
-            .is_some_and(|key| keep.iter().any(|k| k == key));
+            .is_some_and(|key| key.ends_with(".thumb") || keep.iter().any(|k| k == key));
         // The writer's temporary files belong to a write in progress (or to the sweep).
         if !used && !crate::files::is_temporary(&name) {
             let _ = fs::remove_file(entry.path());

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
 use super::task::{Polled, Task};
+use crate::photo::{cache, print};
 
 /// Longest side of a thumbnail, in pixels.
 const MAX_SIDE: u32 = 900;
@@ -80,15 +81,23 @@ impl Thumbnails {
 
 fn decode(dir: &Path, file: &str) -> Result<ColorImage, String> {
     let bytes = crate::photo::source::read_photo(dir, file).map_err(|error| error.to_string())?;
-    // Whole, or said so: a cut JPEG is not shown half grey as if it were fine.
-    let info = crate::photo::verify::verify(&bytes).map_err(|error| error.to_string())?;
-    let mut image =
-        image::load_from_memory(&bytes).map_err(|error| format!("图片无法解码：{error}"))?;
-    image.apply_orientation(
-        image::metadata::Orientation::from_exif(info.orientation)
-            .unwrap_or(image::metadata::Orientation::NoTransforms),
-    );
-    let image = image.thumbnail(MAX_SIDE, MAX_SIDE).to_rgba8();
+    let info = crate::photo::probe(&bytes).map_err(|error| error.to_string())?;
+    // Kept in the print cache: the next time the draft opens, a 12 MP photo is not decoded.
+    // Made by the print path's decoder, which refuses a cut JPEG instead of showing it grey.
+    let key = cache::thumb_key(&bytes, info.orientation, MAX_SIDE);
+    let image = match cache::load(dir, &key) {
+        Some(thumb) => image::load_from_memory_with_format(&thumb.jpeg, image::ImageFormat::Jpeg)
+            .map_err(|error| format!("图片无法解码：{error}"))?,
+        None => {
+            let image = print::upright_scaled(&bytes, info.orientation, MAX_SIDE)
+                .map_err(|error| error.to_string())?;
+            if let Ok(jpeg) = print::encode_thumbnail(&image) {
+                cache::store_bytes(dir, &key, &jpeg);
+            }
+            image
+        }
+    };
+    let image = image.to_rgba8();
     let size = [image.width() as usize, image.height() as usize];
     Ok(ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }
