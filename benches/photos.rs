@@ -37,7 +37,7 @@ fn camera_photo(seed: u32) -> Vec<u8> {
         state ^= state << 13;
         state ^= state >> 17;
         state ^= state << 5;
-        let noise = (state % 24) as i32 - 12;
+        let noise = (state % 20) as i32 - 10;
         let band = if (x / 180 + y / 140 + seed).is_multiple_of(3) {
             60
         } else {
@@ -52,7 +52,7 @@ fn camera_photo(seed: u32) -> Vec<u8> {
     });
     let mut bytes = Vec::new();
     let mut encoder =
-        image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut bytes), 92);
+        image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut bytes), 90);
     if let Err(error) = encoder.encode_image(&image) {
         eprintln!("cannot encode the test photo: {error}");
     }

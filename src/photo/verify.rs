@@ -69,7 +69,16 @@ pub(crate) fn decode_other(
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(super::MAX_DECODED_BYTES + 64 * 1024 * 1024);
     reader.limits(limits);
-    reader.decode().map_err(|error| image_error(&error))
+    reader
+        .decode()
+        .map_err(|error| match (&error, probe(bytes)) {
+            (ImageError::Limits(_), Ok(info)) => PhotoError::TooManyBytes {
+                width: info.width,
+                height: info.height,
+                megabytes: super::MAX_DECODED_BYTES / (1024 * 1024),
+            },
+            _ => image_error(&error),
+        })
 }
 
 /// A warning libjpeg-turbo gives for a picture it still decoded whole: stray bytes between
@@ -97,11 +106,6 @@ pub(crate) fn image_error(error: &ImageError) -> PhotoError {
         ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
             PhotoError::Truncated
         }
-        ImageError::Limits(_) => PhotoError::TooManyBytes {
-            width: 0,
-            height: 0,
-            megabytes: super::MAX_DECODED_BYTES / (1024 * 1024),
-        },
         other => {
             let message = other.to_string();
             if message.to_ascii_lowercase().contains("eof") {
