@@ -110,11 +110,7 @@ fn png_bomb() -> Vec<u8> {
 fn kinds() -> Vec<(&'static str, Vec<u8>, Option<PhotoError>)> {
     let camera = rgb_jpeg(1600, 1200);
     let transparent = image::RgbaImage::from_pixel(500, 640, image::Rgba([0, 0, 0, 0]));
-    let deep = image::ImageBuffer::<image::Rgb<u16>, _>::from_pixel(
-        500,
-        640,
-        image::Rgb([60000, 30000, 100]),
-    );
+    let deep = image::ImageBuffer::from_pixel(500, 640, image::Rgb([60000u16, 30000, 100]));
     vec![
         (
             "truncated",
