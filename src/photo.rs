@@ -221,6 +221,24 @@ mod tests {
     }
 
     #[test]
+    fn phone_and_web_formats_say_what_to_save_as() {
+        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+        let webp = b"RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0";
+        let bmp = b"BM\x3a\0\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0";
+        for (bytes, format, save_as) in [
+            (&heic[..], "HEIC", "兼容性最佳"),
+            (&webp[..], "WebP", "另存为JPEG"),
+            (&bmp[..], "BMP", "另存为"),
+        ] {
+            let message = probe(bytes).map(|_| ()).unwrap_err().to_string();
+            assert!(
+                message.contains(format) && message.contains(save_as),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
     fn a_truncated_jpeg_is_damaged_or_unreadable() {
         let bytes = jpeg(64, 64);
         let result = probe(&bytes[..20]);
