@@ -74,6 +74,7 @@ pub fn run_command(command: CliCommand) -> ExitCode {
             let options = PackOptions {
                 seal_guides: !no_seal_guides,
                 unit,
+                progress: None,
             };
             secretary::pack(&drafts, &output, &options, data_dir.as_deref())
         }

@@ -22,7 +22,8 @@ pub(super) fn check(path: &Path, data_dir: Option<&Path>) -> Result<ExitCode, St
             draft.campaign
         )
     })?;
-    let mut findings = folder.missing_photos(definition, &draft);
+    // The photo files themselves, opened and prepared as `export` does.
+    let mut findings = folder.photo_findings(definition, campaign, &draft);
     findings.extend(validate(definition, campaign, &draft.answers));
     // Characters the font lacks would print blank: they are errors here as in export.
     let font = crate::pdf::export::font().map_err(|error| error.to_string())?;

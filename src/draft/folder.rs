@@ -226,7 +226,9 @@ impl DraftFolder {
     /// Copies a photo into the folder (the original is never touched) and describes it.
     pub fn add_photo(&self, source: &Path, stem: &str) -> Result<PhotoRef, DraftError> {
         let bytes = fs::read(source).map_err(|error| DraftError::read(source, &error))?;
-        let info = photo::probe(&bytes).map_err(|error| DraftError::Photo {
+        // Opened in full: a file cut short or too big is refused here, at the photo step, with
+        // the message `check` and `export` would give.
+        let info = photo::verify::verify(&bytes).map_err(|error| DraftError::Photo {
             path: source.to_owned(),
             source: error,
         })?;
@@ -273,25 +275,30 @@ impl DraftFolder {
             .unwrap_or_else(|| format!("{stem}-{}.{extension}", now_millis()))
     }
 
-    /// Findings for photo files the draft refers to that are not in the folder.
+    /// Findings for photo files the draft refers to that are not in the folder, or that are
+    /// not plain file names in it (a path, `..`, a link leading out): cheap, no file is read.
+    /// `photo_findings` (in `photo_check`) also opens and decodes them.
     pub fn missing_photos(&self, definition: &FormDefinition, draft: &Draft) -> Vec<Finding> {
         draft
             .answers
             .photo_files()
             .into_iter()
-            .filter(|(_, photo)| !self.dir.join(&photo.file).is_file())
-            .map(|(field_id, photo)| {
-                let label = definition.field(field_id).map_or(field_id, |field| field.label.as_str());
-                Finding {
+            .filter_map(|(field_id, photo)| {
+                let error = photo::source::photo_path(&self.dir, &photo.file).err()?;
+                let label = definition
+                    .field(field_id)
+                    .map_or(field_id, |field| field.label.as_str());
+                let code = match error {
+                    photo::source::SourceError::Missing(_) => "photo_missing",
+                    _ => "photo_outside",
+                };
+                Some(Finding {
                     severity: Severity::Error,
                     field: field_id.to_owned(),
                     row: None,
-                    code: "photo_missing",
-                    message: format!(
-                        "「{label}」的图片文件 {} 不在草稿文件夹中（可能被移动或删除）：请重新选择这张图片。",
-                        photo.file
-                    ),
-                }
+                    code,
+                    message: format!("「{label}」：{error}"),
+                })
             })
             .collect()
     }

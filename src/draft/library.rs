@@ -117,7 +117,11 @@ impl Library {
         let staging = Staging::new(&self.drafts_dir(), "copy")?;
         let staged = DraftFolder::at(staging.dir());
         for (_, photo) in draft.answers.photo_files() {
-            let from = source.dir.join(&photo.file);
+            // Only plain names inside the folder are copied (`photo::source`); the print cache
+            // is not: the copy makes its own.
+            let Ok(from) = crate::photo::source::photo_path(&source.dir, &photo.file) else {
+                continue;
+            };
             let to = staged.dir.join(&photo.file);
             if from.is_file() {
                 fs::copy(&from, &to).map_err(|error| DraftError::write(&to, &error))?;

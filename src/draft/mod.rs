@@ -8,6 +8,7 @@ pub mod folder;
 mod leftovers;
 pub mod library;
 pub mod migrate;
+mod photo_check;
 pub mod sample;
 
 use serde::{Deserialize, Serialize};

@@ -8,6 +8,7 @@ use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::ComposeOptions;
 use crate::pdf::export::compose_draft;
+use crate::pdf::font::PdfFont;
 use crate::pdf::layout::{Document, Page};
 use crate::pdf::write::{WriteOptions, write_pdf};
 
@@ -24,12 +25,7 @@ pub fn export_batch(
     campaign: &Campaign,
     options: ComposeOptions,
 ) -> Result<Batch, PackageError> {
-    let mut combined = Document {
-        title: format!("{}（{}份）", campaign.form_title, candidates.len()),
-        pages: Vec::new(),
-        anchors: Vec::new(),
-    };
-    let mut starts = Vec::new();
+    let mut forms = Vec::new();
     let mut font = None;
     for candidate in candidates {
         let (document, used) = compose_draft(
@@ -44,10 +40,28 @@ pub fn export_batch(
             source,
         })?;
         font = Some(used);
-        let start = append_on_odd_page(&mut combined.pages, document.pages);
-        starts.push((candidate.name.clone(), start));
+        forms.push((candidate.name.clone(), document.pages));
     }
     let font = font.ok_or(PackageError::NoDrafts)?;
+    combine(campaign, forms, font)
+}
+
+/// Forms already composed (name and pages), in one PDF, each from an odd page.
+pub fn combine(
+    campaign: &Campaign,
+    forms: Vec<(String, Vec<Page>)>,
+    font: &PdfFont,
+) -> Result<Batch, PackageError> {
+    let mut combined = Document {
+        title: format!("{}（{}份）", campaign.form_title, forms.len()),
+        pages: Vec::new(),
+        anchors: Vec::new(),
+    };
+    let mut starts = Vec::new();
+    for (name, pages) in forms {
+        let start = append_on_odd_page(&mut combined.pages, pages);
+        starts.push((name, start));
+    }
     let pages = combined.pages.len();
     let pdf = write_pdf(&combined, font, &WriteOptions::default()).map_err(|error| {
         PackageError::Export {

@@ -40,6 +40,8 @@ pub enum PackageError {
     Word { name: String, detail: String },
     #[error("生成压缩包时出错（{0}）：请再试一次；如果仍然出错，请检查磁盘空间。")]
     Zip(String),
+    #[error("已取消：没有生成材料包，也没有留下生成了一半的文件。")]
+    Cancelled,
     #[error(transparent)]
     Draft(#[from] DraftError),
     #[error(transparent)]

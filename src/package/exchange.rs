@@ -38,10 +38,12 @@ pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, Pa
         if written.contains(&photo.file) {
             continue;
         }
-        let path = folder.dir.join(&photo.file);
-        let bytes = std::fs::read(&path).map_err(|_| PackageError::MissingPhoto {
-            name: draft.display_name(),
-            file: photo.file.clone(),
+        // Only a plain file name inside the draft folder is read (`photo::source`).
+        let bytes = crate::photo::source::read_photo(&folder.dir, &photo.file).map_err(|_| {
+            PackageError::MissingPhoto {
+                name: draft.display_name(),
+                file: photo.file.clone(),
+            }
         })?;
         zip.start_file(photo.file.as_str(), stored).map_err(fail)?;
         zip.write_all(&bytes).map_err(|error| fail(error.into()))?;

@@ -11,7 +11,9 @@ pub mod exchange;
 mod folder_zip;
 pub mod import;
 pub mod pack;
+mod pack_files;
 pub mod photos;
+pub mod progress;
 pub mod roster;
 pub mod shares;
 

@@ -7,29 +7,29 @@
 //! an existing package is never overwritten: a second one gets a numbered name.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use super::PackageError;
-use super::batch::export_batch;
-use super::checklist::{CHECKLIST_FILE, Contents, PackedFile, package_checklist};
-use super::evidence_pdf::{EVIDENCE, for_candidate};
+use super::batch::combine;
+use super::checklist::{CHECKLIST_FILE, Contents, package_checklist};
+use super::evidence_pdf::{EvidenceFile, for_candidate};
 use super::folder_zip::zip_folder;
-use super::photos::{ID_PHOTO, LIFE_PHOTOS_FIELD, LIFE_WORK_PHOTOS, extension, wanted_photos};
+use super::pack_files::{Files, add_photos};
+use super::progress::Progress;
 use super::roster::Candidate;
 use crate::clock::{day_and_minute, now_seconds};
 use crate::draft::library::safe_file_stem;
-use crate::files::{Staging, ensure_private_dir, write_private_new};
+use crate::files::{Staging, write_private_new};
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::ComposeOptions;
-use crate::pdf::export::{export_pdfs, export_summary};
+use crate::pdf::export::{compose_draft, export_summary};
+use crate::pdf::write::{WriteOptions, write_pdf};
 
 /// The combined forms for double-sided printing.
 pub const BATCH_FILE: &str = "打印-推荐表合订本.pdf";
-const PHOTO_DIR: &str = "照片";
-/// The material id of the 佐证材料 booklet (衡水 2024: 统一封面，单独成册).
-const EVIDENCE_BOOK: &str = "evidence_book";
 
 #[derive(Debug, Clone, Default)]
 pub struct PackOptions {
@@ -37,6 +37,8 @@ pub struct PackOptions {
     pub seal_guides: bool,
     /// The recommending unit; by default the one most drafts name.
     pub unit: Option<String>,
+    /// Told each candidate as it starts; cancelling it stops the package (nothing is left).
+    pub progress: Option<Arc<Progress>>,
 }
 
 #[derive(Debug)]
@@ -97,46 +99,6 @@ pub fn pack(
     })
 }
 
-/// The package's files as they are written: each under a name no other file has (compared
-/// without case, as Windows does), readable only by the owner (they hold personal data).
-struct Files<'a> {
-    dir: &'a Path,
-    packed: Vec<PackedFile>,
-    used: std::collections::HashSet<String>,
-}
-
-impl Files<'_> {
-    /// Writes `bytes` as `wanted` (or `wanted` numbered, when taken); returns the path used.
-    fn add(
-        &mut self,
-        wanted: &str,
-        bytes: &[u8],
-        material: &str,
-        what: String,
-    ) -> Result<String, PackageError> {
-        let (stem, extension) = wanted.rsplit_once('.').unwrap_or((wanted, ""));
-        let path = (1..)
-            .map(|n| match n {
-                1 => wanted.to_owned(),
-                _ => format!("{stem}（{n}）.{extension}"),
-            })
-            .find(|path| !self.used.contains(&path.to_lowercase()))
-            .unwrap_or_else(|| wanted.to_owned());
-        self.used.insert(path.to_lowercase());
-        let target = self.dir.join(&path);
-        if let Some(parent) = target.parent() {
-            ensure_private_dir(parent).map_err(|error| PackageError::write(parent, &error))?;
-        }
-        write_private_new(&target, bytes).map_err(|error| PackageError::write(&target, &error))?;
-        self.packed.push(PackedFile {
-            path: path.clone(),
-            material: material.to_owned(),
-            what,
-        });
-        Ok(path)
-    }
-}
-
 /// Writes every file into `dir` and returns what the checklist says of them.
 fn fill(
     candidates: &[&Candidate],
@@ -157,8 +119,13 @@ fn fill(
         packed: Vec::new(),
         used: [CHECKLIST_FILE.to_lowercase()].into(),
     };
+    let progress = options.progress.clone().unwrap_or_default();
+    let total = candidates.len();
     let mut stems = std::collections::HashSet::new();
-    for candidate in candidates {
+    let mut forms = Vec::new();
+    let mut font = None;
+    for (index, candidate) in candidates.iter().enumerate() {
+        progress.begin(index + 1, total, &candidate.name)?;
         // Two candidates of one name: the second one's files all carry its number.
         let base = safe_file_stem(&candidate.name);
         let stem = (1..)
@@ -169,30 +136,25 @@ fn fill(
             .find(|stem| stems.insert(stem.to_lowercase()))
             .unwrap_or(base);
         note_findings(candidate, &mut problems);
-        let (pdf, booklet) = export_pdfs(
+        // Composed once: the same pages make the candidate's PDF and their part of the 合订本.
+        let failed = |source| PackageError::Export {
+            name: candidate.name.clone(),
+            source,
+        };
+        let (document, used) = compose_draft(
             &candidate.folder,
             &candidate.draft,
             definition,
             campaign,
             compose,
         )
-        .map_err(|source| PackageError::Export {
-            name: candidate.name.clone(),
-            source,
-        })?;
+        .map_err(failed)?;
+        let pdf = write_pdf(&document, used, &WriteOptions::default())
+            .map_err(|error| failed(error.into()))?;
         let what = format!("{}的推荐表（电子版）", candidate.name);
         files.add(&format!("{stem}-推荐表.pdf"), &pdf, "form", what)?;
-        let has_booklet = booklet.is_some();
-        if let Some(booklet) = booklet {
-            let what = format!("{}的佐证材料（统一封面，单独成册）", candidate.name);
-            let material = if asks(EVIDENCE_BOOK) {
-                EVIDENCE_BOOK
-            } else {
-                "form"
-            };
-            files.add(&format!("{stem}-佐证材料.pdf"), &booklet, material, what)?;
-        }
         if asks("word_copy") {
+            // Its photos come from the print cache `compose_draft` just filled.
             let docx =
                 crate::docx::export_docx(&candidate.folder, &candidate.draft, definition, campaign)
                     .map_err(|error| PackageError::Word {
@@ -203,17 +165,23 @@ fn fill(
             files.add(&format!("{stem}-推荐表.docx"), &docx, "word_copy", what)?;
         }
         add_photos(candidate, campaign, &mut files, &stem, &mut problems)?;
-        // Evidence as one PDF named after the candidate, where the notice asks for it.
+        // The evidence as a PDF of its own, where the notice asks for one.
         let asked = (definition, campaign);
-        let one_pdf = (!has_booklet)
-            .then(|| for_candidate(candidate, asked, compose, &stem, &mut problems))
-            .flatten();
-        if let Some((path, pdf)) = one_pdf {
-            let what = format!("{}的佐证材料（全部图片合成一个PDF）", candidate.name);
-            files.add(&path, &pdf, EVIDENCE, what)?;
+        if let Some(evidence) = for_candidate(candidate, asked, compose, &stem, &mut problems) {
+            let EvidenceFile {
+                path,
+                pdf,
+                material,
+                what,
+            } = evidence;
+            files.add(&path, &pdf, material, what)?;
         }
+        forms.push((candidate.name.clone(), document.pages));
+        font = Some(used);
     }
-    let batch = export_batch(candidates, definition, campaign, compose)?;
+    progress.begin(total + 1, total, "合订本")?;
+    let font = font.ok_or(PackageError::NoDrafts)?;
+    let batch = combine(campaign, forms, font)?;
     let starts: Vec<String> = batch
         .starts
         .iter()
@@ -226,6 +194,7 @@ fn fill(
     );
     files.add(BATCH_FILE, &batch.pdf, "form", what)?;
     if asks("summary") {
+        progress.begin(total + 1, total, "汇总表")?;
         let drafts: Vec<_> = candidates.iter().map(|c| &c.draft).collect();
         let pdf = export_summary(&drafts, definition, campaign, compose).map_err(|source| {
             PackageError::Export {
@@ -245,56 +214,12 @@ fn fill(
         made_at: day_and_minute(now_seconds()),
         layout_note: crate::form::wording::layout_note(definition, campaign),
     };
+    progress.begin(total + 1, total, "材料清单")?;
     let text = package_checklist(campaign, &contents);
     let checklist = dir.join(CHECKLIST_FILE);
     write_private_new(&checklist, &windows_text(&text))
         .map_err(|error| PackageError::write(&checklist, &error))?;
     Ok(contents)
-}
-
-fn add_photos(
-    candidate: &Candidate,
-    campaign: &Campaign,
-    files: &mut Files,
-    stem: &str,
-    problems: &mut Vec<String>,
-) -> Result<(), PackageError> {
-    for (index, photo) in wanted_photos(candidate, campaign).into_iter().enumerate() {
-        let bytes = match fs::read(&photo.source) {
-            Ok(bytes) => bytes,
-            Err(_) => {
-                problems.push(format!(
-                    "{}：照片文件{}不在草稿文件夹中，未放入材料包：请在草稿中重新选择后再生成。",
-                    candidate.name,
-                    photo.source.display()
-                ));
-                continue;
-            }
-        };
-        let wanted = format!("{PHOTO_DIR}/{stem}{}.{}", index + 1, extension(&bytes));
-        let what = if photo.material == ID_PHOTO {
-            format!("{}的证件照（原图）", candidate.name)
-        } else {
-            format!("{}的生活或工作照片（原图）", candidate.name)
-        };
-        let path = files.add(&wanted, &bytes, photo.material, what)?;
-        let shown = path.rsplit('/').next().unwrap_or(&path).to_owned();
-        for problem in super::photos::problems(&bytes, campaign) {
-            problems.push(format!("{}：照片{shown}{problem}。", candidate.name));
-        }
-    }
-    let asked = campaign.photo.life_work_photos;
-    let has = candidate.draft.answers.images(LIFE_PHOTOS_FIELD).len() as u32;
-    if let Some(range) = asked.filter(|r| has < r.min || has > r.max)
-        && campaign.materials.iter().any(|m| m.id == LIFE_WORK_PHOTOS)
-    {
-        problems.push(format!(
-            "{}：生活或工作照片有{has}张，通知要求{}：请在草稿的“生活工作照片”一步补充或精选。",
-            candidate.name,
-            range.words("张")
-        ));
-    }
-    Ok(())
 }
 
 fn note_findings(candidate: &Candidate, problems: &mut Vec<String>) {

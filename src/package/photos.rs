@@ -3,8 +3,6 @@
 //! never a recompressed one. A photo that breaks the notice's rules is reported, not converted.
 //! Format and size are judged from the bytes themselves, not from what the draft says of them.
 
-use std::path::PathBuf;
-
 use super::roster::Candidate;
 use crate::form::campaign::Campaign;
 use crate::photo::probe;
@@ -19,8 +17,9 @@ pub const LIFE_PHOTOS_FIELD: &str = "life_photos";
 /// A photo the campaign asks for, in the order it is numbered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WantedPhoto {
-    /// The copy in the draft folder, identical to the chosen original.
-    pub source: PathBuf,
+    /// The copy in the draft folder, identical to the chosen original: its name there, read
+    /// only through `photo::source` (a plain name inside the folder).
+    pub file: String,
     pub material: &'static str,
 }
 
@@ -30,12 +29,11 @@ pub fn wanted_photos(candidate: &Candidate, campaign: &Campaign) -> Vec<WantedPh
     let asks = |id: &str| campaign.materials.iter().any(|m| m.id == id);
     let answers = &candidate.draft.answers;
     let mut wanted = Vec::new();
-    let at = |file: &str| candidate.folder.dir.join(file);
     if asks(ID_PHOTO)
         && let Some(photo) = answers.photo("photo")
     {
         wanted.push(WantedPhoto {
-            source: at(&photo.file),
+            file: photo.file.clone(),
             material: ID_PHOTO,
         });
     }
@@ -45,7 +43,7 @@ pub fn wanted_photos(candidate: &Candidate, campaign: &Campaign) -> Vec<WantedPh
                 .images(LIFE_PHOTOS_FIELD)
                 .iter()
                 .map(|photo| WantedPhoto {
-                    source: at(&photo.file),
+                    file: photo.file.clone(),
                     material: LIFE_WORK_PHOTOS,
                 }),
         );

@@ -12,6 +12,7 @@ use turbojpeg::{Colorspace, Decompressor, PixelFormat, ScalingFactor, Subsamp};
 use image::{DynamicImage, ImageFormat, metadata::Orientation};
 
 use super::EncodedImage;
+use super::verify::{decode_other, is_harmless, jpeg_error, verify_jpeg};
 use super::{PhotoError, probe};
 use crate::form::answers::Crop;
 
@@ -67,6 +68,8 @@ pub fn prepare(
         && small_enough
         && let Some(components) = plain_jpeg_components(bytes)
     {
+        // Embedded as it is, so it must be whole: a cut JPEG would print half grey.
+        verify_jpeg(bytes)?;
         return Ok(EncodedImage {
             jpeg: bytes.to_vec(),
             width_px: info.width,
@@ -78,8 +81,7 @@ pub fn prepare(
     let scale = (target_px.0 as f32 / region.width as f32)
         .max(target_px.1 as f32 / region.height as f32)
         .min(1.0);
-    let decoded = decode_scaled(bytes, info.format, scale)?;
-    let mut image = decoded;
+    let mut image = on_white(decode_scaled(bytes, info.format, scale)?);
     image.apply_orientation(orientation_of(orientation));
     // The decoder may have reduced the size: map the crop onto the decoded pixels.
     let factor = image.width() as f32 / upright.0 as f32;
@@ -98,6 +100,33 @@ pub fn prepare(
         image = resize(&image, new_width, new_height)?;
     }
     encode(&image)
+}
+
+/// The photo upright, on white, at most `max_side` pixels on its longer side, for the screen:
+/// JPEGs decoded at the M/8 of their size that is enough (a 12 MP photo needs a quarter of its
+/// pixels for a 900-pixel thumbnail, and never takes 36 MB of memory at once).
+pub fn upright_scaled(
+    bytes: &[u8],
+    orientation: u8,
+    max_side: u32,
+) -> Result<DynamicImage, PhotoError> {
+    let info = probe(bytes)?;
+    let longer = info.width.max(info.height).max(1);
+    let scale = (max_side as f32 / longer as f32).min(1.0);
+    let mut image = on_white(decode_scaled(bytes, info.format, scale)?);
+    image.apply_orientation(orientation_of(orientation));
+    let fit = max_side as f32 / image.width().max(image.height()).max(1) as f32;
+    if fit < 1.0 {
+        let width = ((image.width() as f32 * fit).round() as u32).max(1);
+        let height = ((image.height() as f32 * fit).round() as u32).max(1);
+        image = resize(&image, width, height)?;
+    }
+    Ok(image)
+}
+
+/// The same as a JPEG at print quality, for the thumbnail cache.
+pub fn encode_thumbnail(image: &DynamicImage) -> Result<Vec<u8>, PhotoError> {
+    encode(image).map(|encoded| encoded.jpeg)
 }
 
 /// Downscales with a Catmull-Rom convolution (sharp certificate text, no aliasing), SIMD-fast:
@@ -133,38 +162,75 @@ fn plain_jpeg_components(bytes: &[u8]) -> Option<u8> {
     }
 }
 
+/// Transparent parts print on white paper as white, not as the black (or whatever colour) a
+/// PNG keeps under them: the image is laid over white.
+fn on_white(image: DynamicImage) -> DynamicImage {
+    if !image.color().has_alpha() {
+        return image;
+    }
+    let rgba = image.to_rgba8();
+    let over =
+        |c: u8, a: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+    let rgb = image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        image::Rgb([over(r, a), over(g, a), over(b, a)])
+    });
+    DynamicImage::ImageRgb8(rgb)
+}
+
 /// Decodes a JPEG at the smallest M/8 of its size that still gives at least `scale` of it;
-/// anything else (and a JPEG libjpeg-turbo cannot turn into RGB, such as CMYK) in full through
-/// the `image` crate.
+/// anything else (and a JPEG libjpeg-turbo cannot turn into RGB, such as CMYK, once it is known
+/// to be whole) in full through the `image` crate.
 fn decode_scaled(
     bytes: &[u8],
     format: ImageFormat,
     scale: f32,
 ) -> Result<DynamicImage, PhotoError> {
-    if format == ImageFormat::Jpeg
-        && let Some(image) = decode_jpeg_scaled(bytes, scale)
-    {
-        return Ok(image);
+    if format == ImageFormat::Jpeg {
+        if let Some(image) = decode_jpeg_scaled(bytes, scale)? {
+            return Ok(image);
+        }
+        verify_jpeg(bytes)?;
     }
-    image::load_from_memory_with_format(bytes, format)
-        .map_err(|error| PhotoError::Damaged(error.to_string()))
+    decode_other(bytes, format)
 }
 
-fn decode_jpeg_scaled(bytes: &[u8], scale: f32) -> Option<DynamicImage> {
-    let mut decompressor = Decompressor::new().ok()?;
-    let header = decompressor.read_header(bytes).ok()?;
-    let factor = (1..=8)
-        .map(|eighths| ScalingFactor::new(eighths, 8))
-        .find(|factor| factor.num() as f32 / factor.denom() as f32 >= scale - 0.001)?;
-    decompressor.set_scaling_factor(factor).ok()?;
+/// None when libjpeg-turbo cannot give RGB or gray (CMYK, YCCK).
+fn decode_jpeg_scaled(bytes: &[u8], scale: f32) -> Result<Option<DynamicImage>, PhotoError> {
+    let fail = |error: turbojpeg::Error| jpeg_error(bytes, &error);
+    let mut decompressor = Decompressor::new().map_err(fail)?;
+    let header = decompressor.read_header(bytes).map_err(fail)?;
+    decode_jpeg_with(bytes, &mut decompressor, &header, scale)
+}
+
+fn decode_jpeg_with(
+    bytes: &[u8],
+    decompressor: &mut Decompressor,
+    header: &turbojpeg::DecompressHeader,
+    scale: f32,
+) -> Result<Option<DynamicImage>, PhotoError> {
+    let fail = |error: turbojpeg::Error| jpeg_error(bytes, &error);
+    let overflow = || PhotoError::TooLarge {
+        width: header.width as u32,
+        height: header.height as u32,
+    };
+    let factor = if header.is_lossless {
+        ScalingFactor::ONE
+    } else {
+        (1..=8)
+            .map(|eighths| ScalingFactor::new(eighths, 8))
+            .find(|factor| factor.num() as f32 / factor.denom() as f32 >= scale - 0.001)
+            .unwrap_or(ScalingFactor::ONE)
+    };
+    decompressor.set_scaling_factor(factor).map_err(fail)?;
     let size = header.scaled(factor);
     let (format, channels) = match header.colorspace {
         Colorspace::Gray => (PixelFormat::GRAY, 1),
         Colorspace::YCbCr | Colorspace::RGB => (PixelFormat::RGB, 3),
-        _ => return None,
+        _ => return Ok(None),
     };
-    let pitch = size.width.checked_mul(channels)?;
-    let mut pixels = vec![0; pitch.checked_mul(size.height)?];
+    let pitch = size.width.checked_mul(channels).ok_or_else(overflow)?;
+    let mut pixels = vec![0; pitch.checked_mul(size.height).ok_or_else(overflow)?];
     let output = turbojpeg::Image {
         pixels: pixels.as_mut_slice(),
         width: size.width,
@@ -172,15 +238,18 @@ fn decode_jpeg_scaled(bytes: &[u8], scale: f32) -> Option<DynamicImage> {
         height: size.height,
         format,
     };
-    decompressor.decompress(bytes, output).ok()?;
+    match decompressor.decompress(bytes, output) {
+        Err(error) if !is_harmless(&error) => return Err(fail(error)),
+        _ => {}
+    }
     let (width, height) = (
-        u32::try_from(size.width).ok()?,
-        u32::try_from(size.height).ok()?,
+        u32::try_from(size.width).map_err(|_| overflow())?,
+        u32::try_from(size.height).map_err(|_| overflow())?,
     );
-    match channels {
+    Ok(match channels {
         1 => image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8),
         _ => image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8),
-    }
+    })
 }
 
 fn orientation_of(number: u8) -> Orientation {

@@ -273,6 +273,7 @@ impl TianbiaoApp {
             Ok(photo) => {
                 editor.draft.answers.set_photo(field, photo);
                 editor.shown.insert(field.to_owned());
+                prepare_for_print(&self.catalog, editor);
                 session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
             }
             Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
@@ -291,9 +292,20 @@ impl TianbiaoApp {
                 let mut images = editor.draft.answers.images(field).to_vec();
                 images.push(image);
                 editor.draft.answers.set_images(field, images);
+                prepare_for_print(&self.catalog, editor);
                 session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
             }
             Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
         }
+    }
+}
+
+/// A photo was added: its print version is prepared in the background (print cache), so the
+/// export finds it ready.
+fn prepare_for_print(catalog: &crate::form::catalog::Catalog, editor: &super::editor::Editor) {
+    if let Some((definition, campaign)) = catalog.pair(&editor.draft.campaign) {
+        let targets =
+            crate::form::printed::image_targets(definition, campaign, &editor.draft.answers);
+        crate::photo::prepare::prepare_in_background(editor.folder.dir.clone(), targets);
     }
 }

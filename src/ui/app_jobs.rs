@@ -69,6 +69,8 @@ impl TianbiaoApp {
             return;
         };
         let (definition, campaign) = (definition.clone(), campaign.clone());
+        let progress = std::sync::Arc::new(crate::package::progress::Progress::default());
+        state.progress = Some(progress.clone());
         state.job.start(ctx, move || {
             let references: Vec<&Candidate> = chosen.iter().collect();
             let options = ComposeOptions {
@@ -84,6 +86,7 @@ impl TianbiaoApp {
                     let options = PackOptions {
                         seal_guides: true,
                         unit: None,
+                        progress: Some(progress),
                     };
                     jobs::pack(&references, &definition, &campaign, &target, &options)
                 }

@@ -36,9 +36,8 @@ pub fn photo_ui(
     };
     let size = &env.campaign.photo.id_photo;
     let ratio = size.width_mm / size.height_mm;
-    let path = editor.folder.dir.join(&photo.file);
     let ctx = ui.ctx().clone();
-    match editor.thumbnails.get(&ctx, &path) {
+    match editor.thumbnails.get(&ctx, &editor.folder.dir, &photo.file) {
         Thumb::Loading => {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -251,8 +250,7 @@ pub fn images_ui(
     let count = images.len();
     for (index, image) in images.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            let path = editor.folder.dir.join(&image.file);
-            match editor.thumbnails.get(&ctx, &path) {
+            match editor.thumbnails.get(&ctx, &editor.folder.dir, &image.file) {
                 Thumb::Ready(texture) => {
                     ui.add(egui::Image::new(texture).max_size(Vec2::new(96.0, 72.0)));
                 }

@@ -327,8 +327,8 @@ fn paint_page(
                 );
                 let placed = files.get(&(Arc::as_ptr(&image.image) as usize));
                 let thumb = placed.map(|(file, uv)| {
-                    let path = editor.folder.dir.join(file);
-                    (editor.thumbnails.get(ui.ctx(), &path), *uv)
+                    let thumb = editor.thumbnails.get(ui.ctx(), &editor.folder.dir, file);
+                    (thumb, *uv)
                 });
                 match thumb {
                     Some((Thumb::Ready(texture), uv)) => {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -12,6 +13,7 @@ use super::task::{JobSlot, job_ui};
 use super::theme;
 use crate::draft::DraftSummary;
 use crate::form::catalog::Catalog;
+use crate::package::progress::Progress;
 use crate::package::roster::{Candidate, quota_line, youth_figure};
 use crate::package::shares::share_figures;
 
@@ -28,6 +30,8 @@ pub struct SecretaryState {
     /// Selected draft folders.
     pub selected: BTreeSet<PathBuf>,
     pub job: JobSlot,
+    /// How far the running package is (per candidate), and its 取消.
+    pub progress: Option<Arc<Progress>>,
 }
 
 impl SecretaryState {
@@ -56,6 +60,7 @@ impl SecretaryState {
             selected: candidates.iter().map(|c| c.folder.dir.clone()).collect(),
             candidates,
             job: JobSlot::Idle,
+            progress: None,
         }
     }
 
@@ -269,5 +274,27 @@ fn actions(ui: &mut Ui, state: &SecretaryState, summary: &str, commands: &mut Ve
             }
         }
     });
-    job_ui(ui, &state.job, "正在生成…", "打开", None, commands);
+    let step = state
+        .progress
+        .as_ref()
+        .and_then(|progress| progress.current());
+    let running = step.map_or_else(|| "正在生成…".to_owned(), |step| step.line());
+    job_ui(ui, &state.job, &running, "打开", None, commands);
+    if state.job.is_running()
+        && let Some(progress) = &state.progress
+    {
+        let cancelled = progress.is_cancelled();
+        let label = if cancelled {
+            "正在取消…"
+        } else {
+            "取消"
+        };
+        if ui
+            .add_enabled(!cancelled, egui::Button::new(label))
+            .on_hover_text("停止生成：已生成的部分会删除，不留下半成品")
+            .clicked()
+        {
+            progress.cancel();
+        }
+    }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
 use super::task::{Polled, Task};
+use crate::photo::{cache, print};
 
 /// Longest side of a thumbnail, in pixels.
 const MAX_SIDE: u32 = 900;
@@ -25,16 +26,18 @@ pub struct Thumbnails {
 }
 
 impl Thumbnails {
-    /// The thumbnail of a file, starting its decoding on first request.
-    pub fn get(&mut self, ctx: &egui::Context, path: &Path) -> &Thumb {
+    /// The thumbnail of the photo `file` of the draft folder `dir`, starting its decoding on
+    /// first request. Only a plain file name inside the folder is read (`photo::source`).
+    pub fn get(&mut self, ctx: &egui::Context, dir: &Path, file: &str) -> &Thumb {
         self.collect(ctx);
-        if !self.cache.contains_key(path) {
-            let owned = path.to_owned();
-            let task = Task::spawn(ctx, move || decode(&owned));
-            self.decoding.insert(path.to_owned(), task);
-            self.cache.insert(path.to_owned(), Thumb::Loading);
+        let path = dir.join(file);
+        if !self.cache.contains_key(&path) {
+            let (dir, file) = (dir.to_owned(), file.to_owned());
+            let task = Task::spawn(ctx, move || decode(&dir, &file));
+            self.decoding.insert(path.clone(), task);
+            self.cache.insert(path.clone(), Thumb::Loading);
         }
-        self.cache.get(path).unwrap_or(&Thumb::Loading)
+        self.cache.get(&path).unwrap_or(&Thumb::Loading)
     }
 
     /// Turns finished decodes into textures.
@@ -76,16 +79,25 @@ impl Thumbnails {
     }
 }
 
-fn decode(path: &Path) -> Result<ColorImage, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("无法读取图片：{error}"))?;
+fn decode(dir: &Path, file: &str) -> Result<ColorImage, String> {
+    let bytes = crate::photo::source::read_photo(dir, file).map_err(|error| error.to_string())?;
     let info = crate::photo::probe(&bytes).map_err(|error| error.to_string())?;
-    let mut image =
-        image::load_from_memory(&bytes).map_err(|error| format!("图片无法解码：{error}"))?;
-    image.apply_orientation(
-        image::metadata::Orientation::from_exif(info.orientation)
-            .unwrap_or(image::metadata::Orientation::NoTransforms),
-    );
-    let image = image.thumbnail(MAX_SIDE, MAX_SIDE).to_rgba8();
+    // Kept in the print cache: the next time the draft opens, a 12 MP photo is not decoded.
+    // Made by the print path's decoder, which refuses a cut JPEG instead of showing it grey.
+    let key = cache::thumb_key(&bytes, info.orientation, MAX_SIDE);
+    let image = match cache::load(dir, &key) {
+        Some(thumb) => image::load_from_memory_with_format(&thumb.jpeg, image::ImageFormat::Jpeg)
+            .map_err(|error| format!("图片无法解码：{error}"))?,
+        None => {
+            let image = print::upright_scaled(&bytes, info.orientation, MAX_SIDE)
+                .map_err(|error| error.to_string())?;
+            if let Ok(jpeg) = print::encode_thumbnail(&image) {
+                cache::store_bytes(dir, &key, &jpeg);
+            }
+            image
+        }
+    };
+    let image = image.to_rgba8();
     let size = [image.width() as usize, image.height() as usize];
     Ok(ColorImage::from_rgba_unmultiplied(size, image.as_raw()))
 }

@@ -136,10 +136,15 @@ pub fn image_targets(
             targets.push(cropped);
         }
     }
+    // Images of a part the campaign does not ask for are never printed, so never read.
+    let asked = |field: &str| {
+        (definition.field(field)).is_some_and(|f| crate::form::validate::is_relevant(f, campaign))
+    };
     for part in &definition.print.after_table {
         if let AfterTable::Images {
             field, max_pages, ..
         } = part
+            && asked(field)
         {
             let images = answers.images(field);
             for (placed, photo) in evidence_boxes(images, *max_pages, &definition.print.page)

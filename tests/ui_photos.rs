@@ -1,0 +1,93 @@
+//! The photo step in the window (egui_kittest, headless): a photo file cut short, or in a
+//! format that is not printed, is refused when chosen, with the message `check` and `export`
+//! give, and nothing is attached.
+
+mod common;
+
+use common::ui::app_at;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tianbiao::ui::app::TianbiaoApp;
+use tianbiao::ui::dialogs::FixedDialogs;
+
+fn choose_photo(harness: &mut Harness<'_, TianbiaoApp>) {
+    harness.get_by_label("新建").click();
+    harness.run();
+    harness
+        .get_all_by_label("照片")
+        .next()
+        .expect("the section is listed")
+        .click();
+    harness.run();
+    harness.get_by_label("选择照片…").click();
+    // A spinner keeps repainting while the thumbnail is decoded: a few frames, not `run`.
+    harness.run_steps(5);
+}
+
+#[test]
+fn a_cut_or_unprintable_photo_is_refused_at_the_photo_step() {
+    let source = tempfile::tempdir().unwrap();
+    let whole = source.path().join("whole.jpg");
+    common::camera_jpeg(&whole, 5, 90);
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = source.path().join("证件照.jpg");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let heic = source.path().join("IMG_0001.jpg");
+    std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+    for (file, said) in [(cut, "照片文件不完整"), (heic, "兼容性最佳")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut harness = app_at(
+            data.path(),
+            FixedDialogs {
+                images: vec![file],
+                ..FixedDialogs::default()
+            },
+        );
+        choose_photo(&mut harness);
+        harness.get_by_label_contains(said);
+        let editor = harness.state().editor().expect("a draft is open");
+        assert!(
+            editor.draft.answers.photo("photo").is_none(),
+            "nothing attached"
+        );
+    }
+}
+
+#[test]
+fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background() {
+    let source = tempfile::tempdir().unwrap();
+    let whole = source.path().join("证件照.jpg");
+    common::camera_jpeg(&whole, 6, 90);
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app_at(
+        data.path(),
+        FixedDialogs {
+            images: vec![whole],
+            ..FixedDialogs::default()
+        },
+    );
+    choose_photo(&mut harness);
+    let editor = harness.state().editor().expect("a draft is open");
+    assert!(editor.draft.answers.photo("photo").is_some());
+    let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
+    // The thumbnail, too, is kept there.
+    let names = || -> Vec<String> {
+        std::fs::read_dir(&cache)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let ready = (0..200).any(|_| {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let names = names();
+        names.iter().any(|n| n.ends_with(".thumb.jpg"))
+            && names.iter().any(|n| !n.ends_with(".thumb.jpg"))
+    });
+    assert!(ready, "print version and thumbnail kept: {:?}", names());
+}
