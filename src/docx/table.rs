@@ -12,7 +12,7 @@ use docx_rs::{
 use super::DocxInput;
 use super::cells::{content, value_fit};
 use super::runs::{twips, twips_u};
-use crate::form::printed::{CellValue, Fit, GroupKind, PADDING_MM, PrintedCell, RowGroup};
+use crate::form::printed::{Fit, PADDING_MM, PrintedCell, RowGroup};
 
 /// Border width in eighths of a point: ½ pt, Word's usual table rule (the PDF draws 0.6 pt).
 const BORDER_EIGHTHS: usize = 4;
@@ -95,27 +95,8 @@ fn framed(printed: &PrintedCell) -> TableCell {
 /// The 学习工作经历 rows set each column one way, as the PDF sets them: all at the body size,
 /// all shrunk to one size, or all wrapped.
 fn column_fits(group: &RowGroup, context: &DocxInput) -> Vec<(usize, Fit)> {
-    if !matches!(group.kind, GroupKind::Repeated { .. }) {
-        return Vec::new();
-    }
-    let values = || {
-        (group.rows.iter().flat_map(|row| &row.cells)).filter_map(|cell| match &cell.value {
-            CellValue::Value(text) => Some((cell, text.as_str())),
-            _ => None,
-        })
-    };
-    let mut columns: Vec<(usize, f32)> = values()
-        .map(|(cell, _)| (cell.column, cell.width_mm))
-        .collect();
-    columns.sort_by_key(|(column, _)| *column);
-    columns.dedup_by_key(|(column, _)| *column);
-    (columns.into_iter())
-        .map(|(column, width)| {
-            let texts = values()
-                .filter(|(cell, _)| cell.column == column)
-                .map(|(_, text)| text);
-            (column, value_fit(texts, width, context))
-        })
+    (group.value_columns().into_iter())
+        .map(|(column, width, texts)| (column, value_fit(texts, width, context)))
         .collect()
 }
 

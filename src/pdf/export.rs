@@ -75,14 +75,14 @@ fn prepare_draft(
 
 type PreparedImages = std::collections::HashMap<String, std::sync::Arc<crate::photo::EncodedImage>>;
 
-/// Composes the draft's pages (photos prepared, font parsed concurrently).
-pub fn compose_draft(
+/// Runs `make` on the draft's compose input, its photos prepared and the font parsed.
+fn with_input<T>(
     folder: &DraftFolder,
     draft: &Draft,
-    definition: &FormDefinition,
-    campaign: &Campaign,
+    (definition, campaign): (&FormDefinition, &Campaign),
     options: ComposeOptions,
-) -> Result<(Document, &'static PdfFont), ExportError> {
+    make: impl FnOnce(&ComposeInput, &'static PdfFont) -> T,
+) -> Result<T, ExportError> {
     let (font, images) = prepare_draft(folder, draft, definition, campaign)?;
     let input = ComposeInput {
         definition,
@@ -92,7 +92,21 @@ pub fn compose_draft(
         measure: font,
         options,
     };
-    Ok((compose(&input), font))
+    Ok(make(&input, font))
+}
+
+/// Composes the draft's pages (photos prepared, font parsed concurrently).
+pub fn compose_draft(
+    folder: &DraftFolder,
+    draft: &Draft,
+    definition: &FormDefinition,
+    campaign: &Campaign,
+    options: ComposeOptions,
+) -> Result<(Document, &'static PdfFont), ExportError> {
+    let pair = (definition, campaign);
+    with_input(folder, draft, pair, options, |input, font| {
+        (compose(input), font)
+    })
 }
 
 /// The 推荐表 and, where the campaign asks for the 佐证材料 as a booklet of their own and the
@@ -104,19 +118,14 @@ pub fn export_pdfs(
     campaign: &Campaign,
     options: ComposeOptions,
 ) -> Result<(Vec<u8>, Option<Vec<u8>>), ExportError> {
-    let (font, images) = prepare_draft(folder, draft, definition, campaign)?;
-    let input = ComposeInput {
-        definition,
-        campaign,
-        answers: &draft.answers,
-        images: &images,
-        measure: font,
-        options,
-    };
-    let write = |document: &Document| write_pdf(document, font, &WriteOptions::default());
-    let form = write(&compose(&input))?;
-    let booklet = compose_booklet(&input).map(|document| write(&document));
-    Ok((form, booklet.transpose()?))
+    let pair = (definition, campaign);
+    let written = with_input(folder, draft, pair, options, |input, font| {
+        let write = |document: &Document| write_pdf(document, font, &WriteOptions::default());
+        let form = write(&compose(input))?;
+        let booklet = compose_booklet(input).map(|document| write(&document));
+        Ok::<_, WriteError>((form, booklet.transpose()?))
+    })?;
+    Ok(written?)
 }
 
 /// The draft as a print-ready PDF.
@@ -145,18 +154,12 @@ pub fn export_evidence_booklet(
         placement: EvidencePlacement::Booklet,
         text: None,
     });
-    let (font, images) = prepare_draft(folder, draft, definition, &as_booklet)?;
-    let input = ComposeInput {
-        definition,
-        campaign: &as_booklet,
-        answers: &draft.answers,
-        images: &images,
-        measure: font,
-        options,
-    };
-    let booklet = compose_booklet(&input);
-    let write = |document: &Document| write_pdf(document, font, &WriteOptions::default());
-    Ok(booklet.map(|document| write(&document)).transpose()?)
+    let pair = (definition, &as_booklet);
+    let written = with_input(folder, draft, pair, options, |input, font| {
+        let booklet = compose_booklet(input);
+        booklet.map(|document| write_pdf(&document, font, &WriteOptions::default()))
+    })?;
+    Ok(written.transpose()?)
 }
 
 /// The summary table of several drafts of one campaign, as a PDF.

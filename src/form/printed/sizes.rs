@@ -2,6 +2,7 @@
 //! the line pitch, a cell's padding, the seal place, the blanks for handwriting, and the type
 //! sizes and places of the pages around the table.
 
+use super::table::{CellValue, GroupKind, RowGroup};
 use crate::form::units::MM_PER_PT;
 
 /// Line pitch as a multiple of the font size (Word's single spacing for 宋体 is about 1.3;
@@ -117,6 +118,37 @@ pub fn fit_column(
         Fit::Shrunk(shrunk)
     } else {
         Fit::Wrapped
+    }
+}
+
+impl RowGroup {
+    /// The grid columns of a repeated group's one-line values, each with its width and the
+    /// texts of every row in it: what the outputs need to set one size per column. Empty for
+    /// other groups.
+    pub fn value_columns(&self) -> Vec<(usize, f32, Vec<&str>)> {
+        if !matches!(self.kind, GroupKind::Repeated { .. }) {
+            return Vec::new();
+        }
+        let values = || {
+            (self.rows.iter().flat_map(|row| &row.cells)).filter_map(|cell| match &cell.value {
+                CellValue::Value(text) => Some((cell, text.as_str())),
+                _ => None,
+            })
+        };
+        let mut columns: Vec<(usize, f32)> = values()
+            .map(|(cell, _)| (cell.column, cell.width_mm))
+            .collect();
+        columns.sort_by_key(|(column, _)| *column);
+        columns.dedup_by_key(|(column, _)| *column);
+        (columns.into_iter())
+            .map(|(column, width)| {
+                let texts = values()
+                    .filter(|(cell, _)| cell.column == column)
+                    .map(|(_, text)| text)
+                    .collect();
+                (column, width, texts)
+            })
+            .collect()
     }
 }
 

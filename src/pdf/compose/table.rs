@@ -9,7 +9,7 @@ use super::keep;
 use super::text::{Area, line_height_mm};
 use super::{Composer, Pages};
 use crate::form::printed::{
-    CellValue, Fit, GroupKind, PADDING_MM, PrintedCell, PrintedRow, RowGroup, fit_column,
+    Fit, GroupKind, PADDING_MM, PrintedCell, PrintedRow, RowGroup, fit_column,
 };
 
 struct PlannedCell {
@@ -55,29 +55,12 @@ fn planned(cell: &PrintedCell, composer: &Composer, fits: &ColumnFits) -> Planne
 /// The 学习工作经历 rows set each column one way: all its values at the body size, or all
 /// shrunk to one size, or all wrapped, never a row shrunk beside rows that wrap.
 fn column_fits(group: &RowGroup, composer: &Composer) -> ColumnFits {
-    if !matches!(group.kind, GroupKind::Repeated { .. }) {
-        return Vec::new();
-    }
     let style = composer.body_style();
-    let values = || {
-        (group.rows.iter().flat_map(|row| &row.cells)).filter_map(|cell| match &cell.value {
-            CellValue::Value(text) => Some((cell, text)),
-            _ => None,
-        })
-    };
-    let mut columns: Vec<(usize, f32)> = values()
-        .map(|(cell, _)| (cell.column, cell.width_mm))
-        .collect();
-    columns.sort_by_key(|(column, _)| *column);
-    columns.dedup_by_key(|(column, _)| *column);
-    columns
-        .into_iter()
-        .map(|(column, width)| {
-            let naturals = values()
-                .filter(|(cell, _)| cell.column == column)
-                .map(|(_, text)| {
-                    (!text.contains('\n')).then(|| composer.measure.width_mm(text, style.size_pt))
-                });
+    (group.value_columns().into_iter())
+        .map(|(column, width, texts)| {
+            let naturals = (texts.into_iter()).map(|text| {
+                (!text.contains('\n')).then(|| composer.measure.width_mm(text, style.size_pt))
+            });
             let room = width - 2.0 * PADDING_MM;
             let fit = fit_column(naturals, room, style.size_pt, composer.min_size_pt());
             (column, fit)
