@@ -29,7 +29,7 @@ pub fn guide_ui(
     commands: &mut Vec<AppCommand>,
 ) -> bool {
     let findings = editor.findings(definition, campaign);
-    top_bar(ui, editor, campaign, panels, commands);
+    top_bar(ui, editor, (definition, campaign), panels, commands);
     sections_list(ui, editor, definition, campaign, &findings);
     if panels.check {
         egui::Panel::right("check")
@@ -48,7 +48,7 @@ pub fn guide_ui(
 fn top_bar(
     ui: &mut Ui,
     editor: &Editor,
-    campaign: &Campaign,
+    (definition, campaign): (&FormDefinition, &Campaign),
     panels: &mut Panels,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -59,6 +59,11 @@ fn top_bar(
             }
             ui.strong(editor.draft.display_name());
             ui.label(RichText::new(&campaign.form_title).color(theme::MUTED));
+            // Where the notice has no form of its own, said once where it is always in sight.
+            if let Some(note) = crate::form::wording::layout_note(definition, campaign) {
+                ui.label(RichText::new("（版式依照模板，请与正式表格核对）").color(theme::NEAR))
+                    .on_hover_text(note);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("导出PDF…").clicked() {
                     commands.push(AppCommand::Export(Default::default()));
