@@ -114,3 +114,23 @@ fn photos_of_the_same_file_name_in_two_drafts_never_mix() {
         "{paths:?}"
     );
 }
+
+/// Where the notice has no form of its own, the editor says so in its top bar; not where it has.
+#[test]
+fn the_top_bar_says_when_the_layout_follows_the_template() {
+    const NOTE: &str = "（版式依照模板，请与正式表格核对）";
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app_at(data.path(), FixedDialogs::default());
+    harness.run();
+    // The newest campaign, 衡水 2024, whose notice does not contain its form.
+    harness.get_by_label("新建").click();
+    harness.run();
+    harness.get_by_label(NOTE);
+    harness.get_by_label("◀ 草稿列表").click();
+    harness.run();
+    // The sample is 新乡 2023, whose notice contains its form.
+    harness.get_by_label("打开示例").click();
+    harness.run();
+    harness.get_by_label("2023年新乡“最美科技工作者”推荐表");
+    assert!(harness.query_by_label(NOTE).is_none());
+}
