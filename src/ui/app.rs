@@ -139,10 +139,16 @@ impl TianbiaoApp {
             .as_ref()
             .map(Autosaver::poll)
             .unwrap_or_default();
+        let saved = (events.iter())
+            .any(|event| matches!(event, crate::draft::autosave::AutosaveEvent::Saved { .. }));
         for event in events {
             if let Some(notice) = self.session_mut().and_then(|s| s.autosaved(event)) {
                 self.notice = Some(notice);
             }
+        }
+        // A crop moved or a photo replaced: prepared for print once it is on disk.
+        if saved && let Screen::Edit(session) = &mut self.screen {
+            super::app_commands::prepare_for_print(&self.catalog, session);
         }
     }
 

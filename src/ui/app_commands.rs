@@ -273,7 +273,7 @@ impl TianbiaoApp {
             Ok(photo) => {
                 editor.draft.answers.set_photo(field, photo);
                 editor.shown.insert(field.to_owned());
-                prepare_for_print(&self.catalog, editor);
+                prepare_for_print(&self.catalog, session);
                 session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
             }
             Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
@@ -292,7 +292,7 @@ impl TianbiaoApp {
                 let mut images = editor.draft.answers.images(field).to_vec();
                 images.push(image);
                 editor.draft.answers.set_images(field, images);
-                prepare_for_print(&self.catalog, editor);
+                prepare_for_print(&self.catalog, session);
                 session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
             }
             Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
@@ -300,12 +300,17 @@ impl TianbiaoApp {
     }
 }
 
-/// A photo was added: its print version is prepared in the background (print cache), so the
-/// export finds it ready.
-fn prepare_for_print(catalog: &crate::form::catalog::Catalog, editor: &super::editor::Editor) {
+/// A photo was added or a crop moved (seen when the draft is saved): the print versions are
+/// prepared in the background (print cache), so the export finds them ready.
+pub(super) fn prepare_for_print(catalog: &crate::form::catalog::Catalog, session: &mut Session) {
+    let editor = &session.editor;
     if let Some((definition, campaign)) = catalog.pair(&editor.draft.campaign) {
         let targets =
             crate::form::printed::image_targets(definition, campaign, &editor.draft.answers);
-        crate::photo::prepare::prepare_in_background(editor.folder.dir.clone(), targets);
+        if targets != session.prepared {
+            let dir = editor.folder.dir.clone();
+            crate::photo::prepare::prepare_in_background(dir, targets.clone());
+            session.prepared = targets;
+        }
     }
 }

@@ -31,6 +31,9 @@ pub struct Session {
     pub preview: Preview,
     pub export: Option<ExportDialog>,
     pub panels: Panels,
+    /// The photos last handed to the background preparation (print cache), so that only a
+    /// change (a photo added, a crop moved) starts it again.
+    pub prepared: Vec<crate::form::printed::ImageTarget>,
 }
 
 impl Session {
@@ -43,6 +46,7 @@ impl Session {
             preview,
             export: None,
             panels,
+            prepared: Vec::new(),
         }
     }
 
