@@ -6,6 +6,7 @@ pub mod campaign_rules;
 pub mod catalog;
 pub mod check;
 mod check_notice;
+pub mod notice;
 pub mod count;
 pub mod dates;
 pub mod definition;
