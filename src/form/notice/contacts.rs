@@ -89,6 +89,26 @@ fn names(value: &str) -> Vec<String> {
     out
 }
 
+/// Contacts after their office (北京科普发展与研究中心，王慧、马文轩): 王慧（北京科普发展与研究中心）.
+fn with_offices(value: &str) -> Vec<String> {
+    let mut office: Option<&str> = None;
+    let mut out = Vec::new();
+    for part in value.split(['，', ',']) {
+        let part = part.trim();
+        if !part.contains(' ') && OFFICE_ENDS.iter().any(|e| part.ends_with(e)) {
+            office = Some(part);
+            continue;
+        }
+        for name in names(part) {
+            out.push(match office {
+                Some(office) => format!("{name}（{office}）"),
+                None => name,
+            });
+        }
+    }
+    out
+}
+
 /// Phone numbers in a value: digit runs with - (or —) of 7 digits or more.
 fn phones(value: &str) -> Vec<String> {
     let value = value.replace(['—', '－', '–'], "-");
@@ -99,7 +119,7 @@ fn phones(value: &str) -> Vec<String> {
             current.push(c);
         } else {
             let number = current.trim_end_matches('-').to_owned();
-            if number.chars().filter(char::is_ascii_digit).count() >= 7 {
+            if c != '@' && number.chars().filter(char::is_ascii_digit).count() >= 7 {
                 out.push(number);
             }
             current.clear();
@@ -144,8 +164,18 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
                 }
             }
         }
-        if phone_list.is_empty() && (line.contains("电话") || line.contains("联系人")) {
-            let at = line.find("电话").unwrap_or(0);
+    }
+    // Phones: first where the contacts are, then any line with 电话.
+    for pass in [true, false] {
+        for (i, line) in text.lines.iter().enumerate() {
+            if !phone_list.is_empty() {
+                break;
+            }
+            let contact_line = line.starts_with("联系") || line.starts_with("电话");
+            if (pass && !contact_line) || !(line.contains("电话") || line.contains("联系人")) {
+                continue;
+            }
+            let at = if line.starts_with("联系人") { 0 } else { line.find("电话").unwrap_or(0) };
             let mut numbers = phones(&line[at..]);
             // A number alone on the next line (010—84650077—8100).
             if let Some(next) = text.lines.get(i + 1)
@@ -159,7 +189,7 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
             }
         }
     }
-    for raw in &text.raw_lines {
+    for (i, raw) in text.raw_lines.iter().enumerate() {
         let clean = super::normalise::clean_line(raw);
         if !clean.contains("联系人") {
             continue;
@@ -172,9 +202,19 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
             continue;
         };
         let value = &raw[at + colon + mark.len_utf8()..];
-        let value = value.split(['；', '。', ';']).next().unwrap_or("");
+        let mut value = value.split(['；', '。', ';']).next().unwrap_or("").to_owned();
+        // Lines that go on below it, indented (another office and its contacts).
+        for next in text.raw_lines.iter().skip(i + 1) {
+            let trimmed = next.trim();
+            let indented = next.starts_with([' ', '\u{3000}', '\t']);
+            if trimmed.is_empty() || trimmed.contains([':', '：']) || !(indented || trimmed.chars().all(|c| !super::normalise::is_cjk(c) || c == '—')) {
+                break;
+            }
+            value.push('，');
+            value.push_str(trimmed);
+        }
         let value = value.split("电话").next().unwrap_or("");
-        contacts = names(value);
+        contacts = with_offices(value);
         if !contacts.is_empty() {
             notes.found("联系人", contacts.join("、"), &clean);
             break;

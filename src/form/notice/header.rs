@@ -32,7 +32,7 @@ pub fn read(text: &Text, notes: &mut Notes) -> Header {
     if let Some((number, line)) = &document_number {
         notes.found("文号", number.clone(), line);
     }
-    let organisers = organisers(text);
+    let organisers = organisers(text).or_else(|| signatures(text));
     if let Some((list, line)) = &organisers {
         notes.found("主办单位", list.join("、"), line);
     }
@@ -103,7 +103,7 @@ fn document_number(text: &Text) -> Option<(String, String)> {
             let Some(close) = rest.chars().next().filter(|c| "〕])）】".contains(*c)) else {
                 continue;
             };
-            let rest = &rest[close.len_utf8()..];
+            let rest = rest[close.len_utf8()..].trim_start();
             let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if number.is_empty() || !rest[number.len()..].starts_with('号') {
                 continue;
@@ -136,13 +136,28 @@ fn organisers(text: &Text) -> Option<(Vec<String>, String)> {
         .iter()
         .position(|l| l.contains("主办单位") && l.chars().count() <= 12)?;
     let line = text.lines.get(heading + 1)?;
-    let list: Vec<String> = line
-        .trim_end_matches(['。', '；'])
-        .split(['、', '，'])
+    let body = line.trim_end_matches(['。', '；']);
+    let separators: &[char] = if body.contains('，') { &['，'] } else { &['、'] };
+    let list: Vec<String> = body
+        .split(separators)
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
         .collect();
     (!list.is_empty()).then(|| (list, line.clone()))
+}
+
+/// The signature line above the closing date: offices set apart by spaces.
+fn signatures(text: &Text) -> Option<(Vec<String>, String)> {
+    let date_line = text.raw_lines.iter().rposition(|l| {
+        let t = l.trim();
+        t.ends_with('日') && t.chars().take(4).all(|c| c.is_ascii_digit()) && t.chars().count() <= 12
+    })?;
+    let line = text.raw_lines[..date_line].iter().rev().find(|l| !l.trim().is_empty())?;
+    let parts: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+    let office = |p: &String| {
+        p.chars().count() >= 4 && ["部", "会", "局", "协", "室", "委", "厅", "院"].iter().any(|e| p.ends_with(e))
+    };
+    (!parts.is_empty() && parts.iter().all(office)).then(|| (parts, line.trim().to_owned()))
 }
 
 /// A line that is only a date (or a date and 印发): the date of issue.

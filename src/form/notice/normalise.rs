@@ -101,11 +101,19 @@ fn starts_paragraph(line: &str) -> bool {
         || (first.is_ascii_digit() && matches!(second, '.' | '．' | '、'))
         || ("一二三四五六七八九十".contains(first) && second == '、')
         || line.starts_with("附件")
-        || line.starts_with("联系")
+        || label_first(line)
+        || (line.ends_with('号') && line.chars().count() <= 20)
+        || (line.chars().take(4).all(|c| c.is_ascii_digit()) && line.contains('年') && line.chars().count() <= 14)
+        || ["联系", "电话", "地址", "邮寄", "邮政", "邮编", "邮箱"].iter().any(|w| line.starts_with(w))
+}
+
+/// A short label and a colon first (电话：, 邮箱：): a line of its own.
+fn label_first(line: &str) -> bool {
+    line.chars().take(7).any(|c| c == '：' || c == ':') && !line.starts_with("附件")
 }
 
 /// The notice as clean lines, broken lines joined: a line that does not end a sentence and is
-/// long (a scan's line width) or ends with 、，, a quote alone, or a line after a quote alone.
+/// long (16 characters or more: a scan's line width) or ends with 、，, a quote alone, or a line after a quote alone.
 pub fn lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut joining = false;
@@ -124,7 +132,7 @@ pub fn lines(text: &str) -> Vec<String> {
             _ => out.push(line.clone()),
         }
         let last = out.last().map(String::as_str).unwrap_or("");
-        let long = line.chars().count() >= 24;
+        let long = last.chars().count() >= 16;
         joining = quote
             || is_quote(&line)
             || (!ends_sentence(last) && (long || last.ends_with(['、', '，'])));

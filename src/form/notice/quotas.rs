@@ -9,8 +9,15 @@ const VERBS: [&str; 5] = ["共同遴选推荐", "共同推荐", "统筹推荐", 
 
 /// The channel: the sentence's start up to the verb, numbering and 由 dropped.
 fn channel(head: &str) -> Option<String> {
-    let at = VERBS.iter().filter_map(|v| head.find(v)).min()?;
+    // The last verb before the number; of verbs ending at the same place, the longest.
+    let (_, at) = VERBS
+        .iter()
+        .filter_map(|v| head.rfind(v).map(|at| (at + v.len(), at)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))?;
     let mut name = head[..at].trim_end_matches(['，', '、']);
+    if let Some(heading) = name.find("名额") {
+        name = &name[heading + "名额".len()..];
+    }
     let trimmed = name.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、（）()一二三四五六七八九十".contains(c));
     name = trimmed;
     if let Some(by) = name.rfind('由') {
@@ -29,7 +36,10 @@ pub fn quotas(text: &Text, notes: &mut Notes) -> Vec<Quota> {
         let mut from = 0;
         for (at, _) in sentence.match_indices('名') {
             let clause = super::scan::clause_around(sentence, at, &['，', '；', '。']);
-            if ["确定", "命名", "评选", "表彰", "名额"].iter().any(|w| clause.contains(w)) {
+            let before = &sentence[..at];
+            if ["确定", "命名", "评选", "表彰"].iter().any(|w| before.contains(w))
+                || clause.contains("名额")
+            {
                 continue;
             }
             let Some((min, max, start)) = range_before(sentence, at) else { continue };
