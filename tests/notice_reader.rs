@@ -1,0 +1,232 @@
+//! The notice reader (issue 12 item 2): the facts each seed notice must give, the written
+//! campaign loads, a GBK text and a Word file read like the UTF-8 text, and the command line's
+//! contract `tianbiao read-notice NOTICE -o CAMPAIGN.json`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tianbiao::form::campaign::Campaign;
+use tianbiao::form::catalog::Catalog;
+use tianbiao::form::limit::LimitMode;
+use tianbiao::form::notice::{Reading, read_notice};
+
+fn notice_path(id: &str) -> String {
+    format!("{}/tests/notices/{id}.txt", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn notice(id: &str) -> String {
+    std::fs::read_to_string(notice_path(id)).unwrap()
+}
+
+fn shipped(id: &str) -> Campaign {
+    let path = format!("{}/assets/campaigns/{id}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn read(id: &str) -> Reading {
+    read_notice(&notice(id))
+}
+
+/// The facts every seed must give as its shipped file has them.
+fn assert_core_facts(id: &str) -> Campaign {
+    let got = read(id).campaign;
+    let want = shipped(id);
+    assert_eq!(got.year, want.year, "{id} year");
+    assert_eq!(got.deadline.date, want.deadline.date, "{id} deadline");
+    assert_eq!(got.deadline.time, want.deadline.time, "{id} time");
+    assert_eq!(got.submission.email, want.submission.email, "{id} email");
+    assert_eq!(got.submission.office, want.submission.office, "{id} office");
+    for (field, limit) in &want.word_limits {
+        let read = got.word_limits.get(field).unwrap_or_else(|| panic!("{id} {field}"));
+        assert_eq!((read.mode, read.words), (limit.mode, limit.words), "{id} {field}");
+    }
+    assert_eq!(got.stories, want.stories, "{id} stories");
+    let (p, q) = (&got.photo, &want.photo);
+    assert_eq!(p.life_work_photos, q.life_work_photos, "{id} life photos");
+    assert_eq!(p.format, q.format, "{id} format");
+    assert_eq!(p.min_file_bytes, q.min_file_bytes, "{id} min size");
+    assert_eq!(p.naming, q.naming, "{id} naming");
+    assert_eq!(p.id_photo.background, q.id_photo.background, "{id} background");
+    assert_eq!(p.id_photo.colour, q.id_photo.colour, "{id} colour");
+    let quotas = |c: &Campaign| c.quotas.iter().map(|q| (q.min, q.max)).collect::<Vec<_>>();
+    assert_eq!(quotas(&got), quotas(&want), "{id} quotas");
+    assert_eq!(got.youth_rule, want.youth_rule, "{id} youth rule");
+    assert_eq!(got.eligibility.official_level, want.eligibility.official_level, "{id}");
+    assert_eq!(got.eligibility.soldiers_excluded, want.eligibility.soldiers_excluded, "{id}");
+    got
+}
+
+fn copies(c: &Campaign, material: &str) -> Option<u32> {
+    c.paper_copies.iter().find(|p| p.material == material).map(|p| p.copies)
+}
+
+#[test]
+fn hengshui_2019() {
+    let c = assert_core_facts("hengshui-2019");
+    assert_eq!(c.word_limits["deeds_material"].mode, LimitMode::AtMost);
+    assert_eq!(copies(&c, "form"), Some(3));
+    assert_eq!(copies(&c, "deeds_material"), Some(3));
+    assert_eq!(c.document_number.as_deref(), Some("衡市科协〔2019〕8号"));
+    assert_eq!(c.issued.as_deref(), Some("2019-04-23"));
+}
+
+#[test]
+fn xinxiang_2023() {
+    let c = assert_core_facts("xinxiang-2023");
+    assert_eq!(copies(&c, "form"), Some(2));
+    assert_eq!(copies(&c, "summary"), Some(1));
+    assert_eq!(copies(&c, "report"), Some(1));
+    assert_eq!(c.submission.contacts, ["郭明帅", "胡敏"]);
+    assert_eq!(c.submission.postcode.as_deref(), Some("450000"));
+}
+
+#[test]
+fn hengshui_2024_scanned() {
+    let c = assert_core_facts("hengshui-2024");
+    assert_eq!(copies(&c, "form"), Some(2));
+    assert_eq!(copies(&c, "evidence_book"), Some(1));
+    assert_eq!(c.document_number.as_deref(), Some("衡市科协〔2024〕5号"));
+    assert_eq!(c.eligibility.individual_application, Some(false));
+    assert_eq!(c.submission.contacts, ["杨辉", "杨琪"]);
+    assert_eq!(c.notice_title, shipped("hengshui-2024").notice_title);
+}
+
+#[test]
+fn chongqing_2021() {
+    let c = assert_core_facts("chongqing-2021");
+    assert_eq!(copies(&c, "form"), Some(2));
+    assert_eq!(copies(&c, "summary"), Some(1));
+    assert_eq!(copies(&c, "report"), Some(1));
+    assert_eq!(c.submission.phones, ["63003526"]);
+}
+
+#[test]
+fn beijing_2022() {
+    let c = assert_core_facts("beijing-2022");
+    assert_eq!(copies(&c, "form"), Some(2));
+    assert_eq!(copies(&c, "activity_sheet"), Some(1));
+    assert!(c.submission.contacts.contains(&"王慧（北京科普发展与研究中心）".to_owned()));
+}
+
+#[test]
+fn every_written_campaign_loads_and_marks_what_is_missing() {
+    for id in ["hengshui-2019", "xinxiang-2023", "hengshui-2024", "chongqing-2021", "beijing-2022"] {
+        let reading = read(id);
+        let json = serde_json::to_string_pretty(&reading.campaign).unwrap();
+        let mut catalog = Catalog::builtin().unwrap();
+        catalog
+            .add_campaign(&format!("{id}.json"), &json)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        // Every found value keeps its sentence.
+        assert!(reading.found.iter().all(|f| !f.source.is_empty()), "{id}");
+    }
+    // 衡水 2019 names no 汇总表: a marked stand-in and a silent line, not a made-up title.
+    let reading = read("hengshui-2019");
+    assert!(reading.campaign.summary_title.starts_with(tianbiao::form::notice::MISSING_MARK));
+    assert!(reading.missing.contains(&"汇总表标题".to_owned()));
+    assert!(reading.campaign.silent.iter().any(|s| s.contains("汇总表标题")));
+}
+
+#[test]
+fn an_empty_notice_invents_nothing_and_still_loads() {
+    let reading = read_notice("各单位：请认真组织。");
+    let c = &reading.campaign;
+    assert!(c.submission.email.is_none() && c.quotas.is_empty() && c.youth_rule.is_none());
+    assert!(reading.missing.contains(&"截止日期".to_owned()));
+    let json = serde_json::to_string(c).unwrap();
+    Catalog::builtin().unwrap().add_campaign("empty.json", &json).unwrap();
+}
+
+#[test]
+fn gbk_text_reads_like_utf8() {
+    let text = notice("xinxiang-2023");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("通知.txt");
+    std::fs::write(&path, &gbk).unwrap();
+    let decoded = tianbiao::jobs::notice::notice_text(&path).unwrap();
+    assert_eq!(read_notice(&decoded).campaign, read("xinxiang-2023").campaign);
+}
+
+/// A minimal Word document: one `<w:p>` per line of the text.
+fn docx(text: &str) -> Vec<u8> {
+    let mut body = String::new();
+    for line in text.lines() {
+        let line = line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        body.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>"));
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn docx_reads_like_the_text() {
+    let text = notice("chongqing-2021");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("通知.docx");
+    std::fs::write(&path, docx(&text)).unwrap();
+    let decoded = tianbiao::jobs::notice::notice_text(&path).unwrap();
+    assert_eq!(read_notice(&decoded).campaign, read("chongqing-2021").campaign);
+}
+
+fn read_notice_cli(notice: &Path, output: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tianbiao"))
+        .arg("read-notice")
+        .arg(notice)
+        .arg("-o")
+        .arg(output)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn cli_writes_a_campaign_and_lists_values_with_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("xinxiang.json");
+    let output = read_notice_cli(Path::new(&notice_path("xinxiang-2023")), &out);
+    let printed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{printed}");
+    assert!(
+        printed.lines().any(|l| l.starts_with("电子邮箱\txxkxzzrsb@163.com\t")
+            && l.contains("发送至市科协组织人事部邮箱")),
+        "{printed}"
+    );
+    assert!(printed.lines().any(|l| l.starts_with("截止日期\t")), "{printed}");
+    // What was not found comes last.
+    let first_missing = printed.lines().position(|l| l.starts_with("未找到\t")).unwrap();
+    assert!(printed.lines().skip(first_missing).all(|l| l.starts_with("未找到\t")));
+    assert!(printed.contains("未找到\t个人申报"), "{printed}");
+    let json = std::fs::read_to_string(&out).unwrap();
+    assert!(!json.contains("null"), "fields not found are left out");
+    let mut catalog = Catalog::builtin().unwrap();
+    let loaded = catalog.add_campaign("xinxiang.json", &json).unwrap();
+    assert_eq!(loaded.deadline.date, "2023-04-30");
+}
+
+#[test]
+fn cli_exit_2_when_the_notice_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let missing = read_notice_cli(&dir.path().join("none.txt"), &out);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(!out.exists());
+    let pdf = dir.path().join("通知.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
+    let refused = read_notice_cli(&pdf, &out);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8(refused.stderr).unwrap().contains("请把PDF另存为文本或Word后再读取"));
+    let broken = dir.path().join("坏.docx");
+    std::fs::write(&broken, b"PK\x03\x04 not a zip").unwrap();
+    assert_eq!(read_notice_cli(&broken, &out).status.code(), Some(2));
+    assert!(!out.exists());
+}
