@@ -33,7 +33,10 @@ fn facts(c: &Campaign) -> BTreeMap<String, String> {
             f.insert(k, v);
         }
     };
-    put("year".into(), Some(c.year.to_string()).filter(|y| y != "2000"));
+    put(
+        "year".into(),
+        Some(c.year.to_string()).filter(|y| y != "2000"),
+    );
     put("city".into(), Some(c.city.clone()));
     put("notice_title".into(), Some(c.notice_title.clone()));
     put("document_number".into(), c.document_number.clone());
@@ -59,34 +62,67 @@ fn facts(c: &Campaign) -> BTreeMap<String, String> {
         put(format!("phone {phone}"), Some("yes".into()));
     }
     for (field, limit) in &c.word_limits {
-        put(format!("word_limit {field}"), Some(format!("{:?} {}", limit.mode, limit.words)));
+        put(
+            format!("word_limit {field}"),
+            Some(format!("{:?} {}", limit.mode, limit.words)),
+        );
     }
     put("stories".into(), c.stories.map(|r| r.words("个")));
     let p = &c.photo;
     if !p.id_photo.size_source.contains('未') {
-        put("id_photo.size".into(), Some(format!("{}x{}", p.id_photo.width_mm, p.id_photo.height_mm)));
+        put(
+            "id_photo.size".into(),
+            Some(format!("{}x{}", p.id_photo.width_mm, p.id_photo.height_mm)),
+        );
     }
     put("id_photo.background".into(), p.id_photo.background.clone());
-    put("id_photo.colour".into(), p.id_photo.colour.then(|| "yes".into()));
-    put("life_work_photos".into(), p.life_work_photos.map(|r| r.words("张")));
+    put(
+        "id_photo.colour".into(),
+        p.id_photo.colour.then(|| "yes".into()),
+    );
+    put(
+        "life_work_photos".into(),
+        p.life_work_photos.map(|r| r.words("张")),
+    );
     put("photo.format".into(), p.format.clone());
-    put("photo.min_file_bytes".into(), p.min_file_bytes.map(|b| b.to_string()));
+    put(
+        "photo.min_file_bytes".into(),
+        p.min_file_bytes.map(|b| b.to_string()),
+    );
     put("photo.naming".into(), p.naming.clone());
     for copies in &c.paper_copies {
-        put(format!("paper_copies {}", copies.material), Some(copies.copies.to_string()));
+        put(
+            format!("paper_copies {}", copies.material),
+            Some(copies.copies.to_string()),
+        );
     }
     for (i, q) in c.quotas.iter().enumerate() {
-        put(format!("quota #{}", i + 1), Some(format!("{:?}-{}", q.min, q.max)));
+        put(
+            format!("quota #{}", i + 1),
+            Some(format!("{:?}-{}", q.min, q.max)),
+        );
     }
     if let Some(y) = &c.youth_rule {
         put("youth.under_age".into(), Some(y.under_age.to_string()));
-        put("youth.min_percent".into(), y.min_percent.map(|p| p.to_string()));
+        put(
+            "youth.min_percent".into(),
+            y.min_percent.map(|p| p.to_string()),
+        );
     }
     let e = &c.eligibility;
     put("official_level".into(), e.official_level.clone());
-    put("soldiers_excluded".into(), e.soldiers_excluded.then(|| "yes".into()));
-    put("titles_excluded".into(), e.titles_excluded.as_ref().map(|_| "yes".into()));
-    put("individual_application".into(), e.individual_application.map(|b| b.to_string()));
+    put(
+        "soldiers_excluded".into(),
+        e.soldiers_excluded.then(|| "yes".into()),
+    );
+    put(
+        "titles_excluded".into(),
+        e.titles_excluded.as_ref().map(|_| "yes".into()),
+    );
+    put(
+        "individual_application".into(),
+        e.individual_application.map(|b| b.to_string()),
+    );
     f
 }
 
@@ -135,7 +171,10 @@ fn accuracy_table() {
         let n = s.right + s.wrong + s.missed;
         println!(
             "| {id} | {n} | {} | {} | {} | {} | {:.0} % |",
-            s.right, s.wrong, s.missed, s.invented,
+            s.right,
+            s.wrong,
+            s.missed,
+            s.invented,
             100.0 * s.right as f64 / n as f64
         );
         total.right += s.right;
@@ -153,5 +192,6 @@ fn accuracy_table() {
     for line in &details {
         println!("{line}");
     }
-    assert!(share >= 0.0);
+    assert!(share >= 90.0, "对的比例 {share:.1} % 低于 90 %");
+    assert_eq!(total.invented, 0, "读出了发布文件中没有的内容");
 }

@@ -38,8 +38,15 @@ fn assert_core_facts(id: &str) -> Campaign {
     assert_eq!(got.submission.email, want.submission.email, "{id} email");
     assert_eq!(got.submission.office, want.submission.office, "{id} office");
     for (field, limit) in &want.word_limits {
-        let read = got.word_limits.get(field).unwrap_or_else(|| panic!("{id} {field}"));
-        assert_eq!((read.mode, read.words), (limit.mode, limit.words), "{id} {field}");
+        let read = got
+            .word_limits
+            .get(field)
+            .unwrap_or_else(|| panic!("{id} {field}"));
+        assert_eq!(
+            (read.mode, read.words),
+            (limit.mode, limit.words),
+            "{id} {field}"
+        );
     }
     assert_eq!(got.stories, want.stories, "{id} stories");
     let (p, q) = (&got.photo, &want.photo);
@@ -47,18 +54,30 @@ fn assert_core_facts(id: &str) -> Campaign {
     assert_eq!(p.format, q.format, "{id} format");
     assert_eq!(p.min_file_bytes, q.min_file_bytes, "{id} min size");
     assert_eq!(p.naming, q.naming, "{id} naming");
-    assert_eq!(p.id_photo.background, q.id_photo.background, "{id} background");
+    assert_eq!(
+        p.id_photo.background, q.id_photo.background,
+        "{id} background"
+    );
     assert_eq!(p.id_photo.colour, q.id_photo.colour, "{id} colour");
     let quotas = |c: &Campaign| c.quotas.iter().map(|q| (q.min, q.max)).collect::<Vec<_>>();
     assert_eq!(quotas(&got), quotas(&want), "{id} quotas");
     assert_eq!(got.youth_rule, want.youth_rule, "{id} youth rule");
-    assert_eq!(got.eligibility.official_level, want.eligibility.official_level, "{id}");
-    assert_eq!(got.eligibility.soldiers_excluded, want.eligibility.soldiers_excluded, "{id}");
+    assert_eq!(
+        got.eligibility.official_level, want.eligibility.official_level,
+        "{id}"
+    );
+    assert_eq!(
+        got.eligibility.soldiers_excluded, want.eligibility.soldiers_excluded,
+        "{id}"
+    );
     got
 }
 
 fn copies(c: &Campaign, material: &str) -> Option<u32> {
-    c.paper_copies.iter().find(|p| p.material == material).map(|p| p.copies)
+    c.paper_copies
+        .iter()
+        .find(|p| p.material == material)
+        .map(|p| p.copies)
 }
 
 #[test]
@@ -106,12 +125,22 @@ fn beijing_2022() {
     let c = assert_core_facts("beijing-2022");
     assert_eq!(copies(&c, "form"), Some(2));
     assert_eq!(copies(&c, "activity_sheet"), Some(1));
-    assert!(c.submission.contacts.contains(&"王慧（北京科普发展与研究中心）".to_owned()));
+    assert!(
+        c.submission
+            .contacts
+            .contains(&"王慧（北京科普发展与研究中心）".to_owned())
+    );
 }
 
 #[test]
 fn every_written_campaign_loads_and_marks_what_is_missing() {
-    for id in ["hengshui-2019", "xinxiang-2023", "hengshui-2024", "chongqing-2021", "beijing-2022"] {
+    for id in [
+        "hengshui-2019",
+        "xinxiang-2023",
+        "hengshui-2024",
+        "chongqing-2021",
+        "beijing-2022",
+    ] {
         let reading = read(id);
         let json = serde_json::to_string_pretty(&reading.campaign).unwrap();
         let mut catalog = Catalog::builtin().unwrap();
@@ -123,9 +152,20 @@ fn every_written_campaign_loads_and_marks_what_is_missing() {
     }
     // 衡水 2019 names no 汇总表: a marked stand-in and a silent line, not a made-up title.
     let reading = read("hengshui-2019");
-    assert!(reading.campaign.summary_title.starts_with(tianbiao::form::notice::MISSING_MARK));
+    assert!(
+        reading
+            .campaign
+            .summary_title
+            .starts_with(tianbiao::form::notice::MISSING_MARK)
+    );
     assert!(reading.missing.contains(&"汇总表标题".to_owned()));
-    assert!(reading.campaign.silent.iter().any(|s| s.contains("汇总表标题")));
+    assert!(
+        reading
+            .campaign
+            .silent
+            .iter()
+            .any(|s| s.contains("汇总表标题"))
+    );
 }
 
 #[test]
@@ -135,7 +175,10 @@ fn an_empty_notice_invents_nothing_and_still_loads() {
     assert!(c.submission.email.is_none() && c.quotas.is_empty() && c.youth_rule.is_none());
     assert!(reading.missing.contains(&"截止日期".to_owned()));
     let json = serde_json::to_string(c).unwrap();
-    Catalog::builtin().unwrap().add_campaign("empty.json", &json).unwrap();
+    Catalog::builtin()
+        .unwrap()
+        .add_campaign("empty.json", &json)
+        .unwrap();
 }
 
 #[test]
@@ -147,15 +190,23 @@ fn gbk_text_reads_like_utf8() {
     let path = dir.path().join("通知.txt");
     std::fs::write(&path, &gbk).unwrap();
     let decoded = tianbiao::jobs::notice::notice_text(&path).unwrap();
-    assert_eq!(read_notice(&decoded).campaign, read("xinxiang-2023").campaign);
+    assert_eq!(
+        read_notice(&decoded).campaign,
+        read("xinxiang-2023").campaign
+    );
 }
 
 /// A minimal Word document: one `<w:p>` per line of the text.
 fn docx(text: &str) -> Vec<u8> {
     let mut body = String::new();
     for line in text.lines() {
-        let line = line.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-        body.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>"));
+        let line = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>"
+        ));
     }
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
@@ -176,7 +227,10 @@ fn docx_reads_like_the_text() {
     let path = dir.path().join("通知.docx");
     std::fs::write(&path, docx(&text)).unwrap();
     let decoded = tianbiao::jobs::notice::notice_text(&path).unwrap();
-    assert_eq!(read_notice(&decoded).campaign, read("chongqing-2021").campaign);
+    assert_eq!(
+        read_notice(&decoded).campaign,
+        read("chongqing-2021").campaign
+    );
 }
 
 fn read_notice_cli(notice: &Path, output: &Path) -> Output {
@@ -197,14 +251,27 @@ fn cli_writes_a_campaign_and_lists_values_with_sources() {
     let printed = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{printed}");
     assert!(
-        printed.lines().any(|l| l.starts_with("电子邮箱\txxkxzzrsb@163.com\t")
-            && l.contains("发送至市科协组织人事部邮箱")),
+        printed
+            .lines()
+            .any(|l| l.starts_with("电子邮箱\txxkxzzrsb@163.com\t")
+                && l.contains("发送至市科协组织人事部邮箱")),
         "{printed}"
     );
-    assert!(printed.lines().any(|l| l.starts_with("截止日期\t")), "{printed}");
+    assert!(
+        printed.lines().any(|l| l.starts_with("截止日期\t")),
+        "{printed}"
+    );
     // What was not found comes last.
-    let first_missing = printed.lines().position(|l| l.starts_with("未找到\t")).unwrap();
-    assert!(printed.lines().skip(first_missing).all(|l| l.starts_with("未找到\t")));
+    let first_missing = printed
+        .lines()
+        .position(|l| l.starts_with("未找到\t"))
+        .unwrap();
+    assert!(
+        printed
+            .lines()
+            .skip(first_missing)
+            .all(|l| l.starts_with("未找到\t"))
+    );
     assert!(printed.contains("未找到\t个人申报"), "{printed}");
     let json = std::fs::read_to_string(&out).unwrap();
     assert!(!json.contains("null"), "fields not found are left out");
@@ -224,9 +291,65 @@ fn cli_exit_2_when_the_notice_cannot_be_read() {
     std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
     let refused = read_notice_cli(&pdf, &out);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8(refused.stderr).unwrap().contains("请把PDF另存为文本或Word后再读取"));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("请把PDF另存为文本或Word后再读取")
+    );
     let broken = dir.path().join("坏.docx");
     std::fs::write(&broken, b"PK\x03\x04 not a zip").unwrap();
     assert_eq!(read_notice_cli(&broken, &out).status.code(), Some(2));
     assert!(!out.exists());
+}
+
+/// A notice it was never shown, in the phrasings issue 12 lists.
+#[test]
+fn phrasings_of_other_notices() {
+    let text = "关于开展2025年某某市“最美科技工作者”推荐工作的通知\n\
+某科协〔2025〕12号\n\
+二、主办单位\n\
+某某市科学技术协会、某某市科技局\n\
+各区县推荐候选人不超过3名；各市级学会推荐候选人1—2名。\n\
+推荐人选中40周岁以下的青年科技工作者不少于30%。\n\
+不包括现役军人、公务员和参照公务员法管理的党政机关现任厅局级以上领导干部。不接受个人申报。\n\
+主要事迹2000字以内，2—3个感人故事，每个800字以内。\n\
+照片为1寸蓝底彩色证件照，jpg格式，不小于1MB，以姓名+序号命名；生活或工作照片2—4张。\n\
+请于5月1416:00前将电子版发送至邮箱ａｂｃ＠１２６．ｃｏｍ，纸质材料《2025年某某市“最美科技工作者”推荐表》一式三份于5月20日前报送至市科协科普部。\n\
+联系人：张三  李四\n\
+联系电话：0311-1234567\n";
+    let reading = read_notice(text);
+    let c = &reading.campaign;
+    assert_eq!(c.year, 2025);
+    assert_eq!(c.city, "某某");
+    assert_eq!(c.document_number.as_deref(), Some("某科协〔2025〕12号"));
+    assert_eq!(c.organisers, ["某某市科学技术协会", "某某市科技局"]);
+    let quotas: Vec<_> = c
+        .quotas
+        .iter()
+        .map(|q| (q.channel.as_str(), q.min, q.max))
+        .collect();
+    assert_eq!(quotas, [("各区县", None, 3), ("各市级学会", Some(1), 2)]);
+    let youth = c.youth_rule.unwrap();
+    assert_eq!((youth.under_age, youth.min_percent), (40, Some(30)));
+    assert_eq!(c.eligibility.official_level.as_deref(), Some("厅局级"));
+    assert!(c.eligibility.soldiers_excluded);
+    assert_eq!(c.eligibility.individual_application, Some(false));
+    let main = &c.word_limits["main_deeds"];
+    assert_eq!((main.mode, main.words), (LimitMode::AtMost, 2000));
+    assert_eq!(c.photo.id_photo.size.map(|s| s.name()), Some("1寸"));
+    assert_eq!(c.photo.id_photo.background.as_deref(), Some("蓝底"));
+    assert_eq!(c.photo.min_file_bytes, Some(1024 * 1024));
+    assert_eq!(
+        c.photo.life_work_photos.map(|r| (r.min, r.max)),
+        Some((2, 4))
+    );
+    assert_eq!(c.submission.email.as_deref(), Some("abc@126.com"));
+    assert_eq!(c.submission.contacts, ["张三", "李四"]);
+    assert_eq!(c.submission.phones, ["0311-1234567"]);
+    assert_eq!(c.submission.office, "市科协科普部");
+    assert_eq!(copies(c, "form"), Some(3));
+    // Two stages: electronic by 5月14日 16:00, paper by 5月20日.
+    assert_eq!(c.deadline.date, "2025-05-20");
+    assert_eq!(c.deadline.stages.len(), 2, "{:?}", c.deadline);
+    assert_eq!(c.deadline.stages[0].time.as_deref(), Some("16:00"));
 }

@@ -15,10 +15,20 @@ pub fn read(notice: &Path, output: &Path) -> Result<ExitCode, String> {
     crate::files::write_file(output, json.as_bytes())
         .map_err(|error| format!("写不了活动文件 {}：{error}", output.display()))?;
     for found in &reading.found {
-        println!("{}\t{}\t{}", found.field, found.value, one_line(&found.source));
+        println!(
+            "{}\t{}\t{}",
+            found.field,
+            found.value,
+            one_line(&found.source)
+        );
     }
     for found in &reading.suggestions {
-        println!("建议\t{}\t{}\t{}", found.field, found.value, one_line(&found.source));
+        println!(
+            "建议\t{}\t{}\t{}",
+            found.field,
+            found.value,
+            one_line(&found.source)
+        );
     }
     for field in &reading.missing {
         println!("未找到\t{field}");

@@ -19,7 +19,9 @@ pub fn notice_text(path: &Path) -> Result<String, String> {
         "docx" => docx_text(&bytes)?,
         "pdf" => return Err("请把PDF另存为文本或Word后再读取。".to_owned()),
         "doc" | "wps" => {
-            return Err("旧版Word（.doc/.wps）文件读不了：请另存为 .docx 或文本后再读取。".to_owned());
+            return Err(
+                "旧版Word（.doc/.wps）文件读不了：请另存为 .docx 或文本后再读取。".to_owned(),
+            );
         }
         _ if bytes.starts_with(b"%PDF") => {
             return Err("请把PDF另存为文本或Word后再读取。".to_owned());
@@ -44,7 +46,9 @@ pub fn decode_text(bytes: &[u8]) -> String {
 
 /// The paragraphs of a Word document, one a line.
 pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
-    let damaged = |error: &dyn std::fmt::Display| format!("Word 文件打不开（{error}）：请另存为文本后再读取。");
+    let damaged = |error: &dyn std::fmt::Display| {
+        format!("Word 文件打不开（{error}）：请另存为文本后再读取。")
+    };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let mut xml = String::new();
     archive
@@ -62,7 +66,9 @@ fn paragraphs(xml: &str) -> Vec<String> {
         let mut line = String::new();
         let mut rest = paragraph;
         while let Some(open) = rest.find('<') {
-            let Some(close) = rest[open..].find('>') else { break };
+            let Some(close) = rest[open..].find('>') else {
+                break;
+            };
             let tag = &rest[open + 1..open + close];
             rest = &rest[open + close + 1..];
             let name = tag.split([' ', '/']).next().unwrap_or("");

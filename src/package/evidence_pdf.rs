@@ -40,7 +40,11 @@ pub fn for_candidate(
 ) -> Option<EvidenceFile> {
     let asks = |id: &str| campaign.materials.iter().any(|m| m.id == id);
     let (path, material, what) = if campaign.evidence_placement() == EvidencePlacement::Booklet {
-        let material = if asks(EVIDENCE_BOOK) { EVIDENCE_BOOK } else { "form" };
+        let material = if asks(EVIDENCE_BOOK) {
+            EVIDENCE_BOOK
+        } else {
+            "form"
+        };
         let what = format!("{}的佐证材料（统一封面，单独成册）", candidate.name);
         (format!("{stem}-佐证材料.pdf"), material, what)
     } else {

@@ -140,26 +140,50 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
         false,
     )];
     if summary_found || paper.copies.iter().any(|c| c.material == "summary") {
-        materials.push(material("summary", format!("《{summary_title}》"), Party::Recommender, Producer::App, false));
+        materials.push(material(
+            "summary",
+            format!("《{summary_title}》"),
+            Party::Recommender,
+            Producer::App,
+            false,
+        ));
     }
     if limits.words.contains_key("deeds_material") {
-        materials.push(material("deeds_material", "主要事迹文字材料".to_owned(), Party::Candidate, Producer::Manual, false));
+        materials.push(material(
+            "deeds_material",
+            "主要事迹文字材料".to_owned(),
+            Party::Candidate,
+            Producer::Manual,
+            false,
+        ));
     }
     for copies in &paper.copies {
         if !materials.iter().any(|m| m.id == copies.material) {
             let id = copies.material;
-            materials.push(material(id, copies.name.clone(), party_of(id), Producer::Manual, true));
+            materials.push(material(
+                id,
+                copies.name.clone(),
+                party_of(id),
+                Producer::Manual,
+                true,
+            ));
         }
     }
     let mut paper_copies: Vec<PaperCopies> = paper
         .copies
         .iter()
-        .map(|c| PaperCopies { material: c.material.to_owned(), copies: c.copies })
+        .map(|c| PaperCopies {
+            material: c.material.to_owned(),
+            copies: c.copies,
+        })
         .collect();
     if let Some(all) = paper.all {
         for m in &materials {
             if !paper_copies.iter().any(|c| c.material == m.id) {
-                paper_copies.push(PaperCopies { material: m.id.clone(), copies: all });
+                paper_copies.push(PaperCopies {
+                    material: m.id.clone(),
+                    copies: all,
+                });
             }
         }
     }
@@ -167,15 +191,33 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
         m.paper = paper_copies.iter().any(|c| c.material == m.id);
     }
     if photos.id_photo_found {
-        let mut id_photo = material("id_photo", photos.rules.id_photo.description.clone(), Party::Candidate, Producer::App, false);
+        let mut id_photo = material(
+            "id_photo",
+            photos.rules.id_photo.description.clone(),
+            Party::Candidate,
+            Producer::App,
+            false,
+        );
         id_photo.note = photos.rules.format.clone().map(|f| format!("{f}格式"));
         materials.push(id_photo);
     }
     if let Some(range) = photos.rules.life_work_photos {
-        materials.push(material("life_work_photos", format!("生活或工作照片{}", range.words("张")), Party::Candidate, Producer::App, false));
+        materials.push(material(
+            "life_work_photos",
+            format!("生活或工作照片{}", range.words("张")),
+            Party::Candidate,
+            Producer::App,
+            false,
+        ));
     }
     if let Some((rules, words)) = &photos.video {
-        let mut video = material("video", "视频".to_owned(), Party::Candidate, Producer::Manual, false);
+        let mut video = material(
+            "video",
+            "视频".to_owned(),
+            Party::Candidate,
+            Producer::Manual,
+            false,
+        );
         video.video = Some(rules.clone());
         video.note = Some(words.trim().to_owned());
         video.optional = words.contains("有条件");

@@ -29,7 +29,10 @@ fn emails(line: &str) -> Vec<String> {
             .into_iter()
             .rev()
             .collect();
-        let domain: String = line[at + 1..].chars().take_while(|c| email_char(*c)).collect();
+        let domain: String = line[at + 1..]
+            .chars()
+            .take_while(|c| email_char(*c))
+            .collect();
         let domain = domain.trim_end_matches('.');
         if !local.is_empty() && domain.contains('.') {
             out.push(format!("{local}@{}", domain.to_ascii_lowercase()));
@@ -47,7 +50,9 @@ fn office(text: &Text) -> Option<(String, String)> {
         for verb in ["报送至", "报送到", "送至", "报送", "报"] {
             for (at, _) in sentence.match_indices(verb) {
                 let rest = &sentence[at + verb.len()..];
-                let end = rest.find(['（', '(', '，', '。', '；', '、']).unwrap_or(rest.len());
+                let end = rest
+                    .find(['（', '(', '，', '。', '；', '、'])
+                    .unwrap_or(rest.len());
                 let name = &rest[..end];
                 let n = name.chars().count();
                 if (3..=30).contains(&n)
@@ -74,7 +79,10 @@ fn names(value: &str) -> Vec<String> {
     let mut pending = String::new();
     for part in value.split([' ', '、', '，', ',']) {
         let part = part.trim();
-        if part.is_empty() || OFFICE_ENDS.iter().any(|e| part.ends_with(e)) || part.chars().any(|c| c.is_ascii_digit()) {
+        if part.is_empty()
+            || OFFICE_ENDS.iter().any(|e| part.ends_with(e))
+            || part.chars().any(|c| c.is_ascii_digit())
+        {
             continue;
         }
         if part.chars().count() == 1 && part.chars().all(super::normalise::is_cjk) {
@@ -146,7 +154,7 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
     let mut postcode = None;
     let mut contacts = Vec::new();
     let mut phone_list = Vec::new();
-    for (i, line) in text.lines.iter().enumerate() {
+    for line in &text.lines {
         if address.is_none()
             && let Some(value) = after_label(line, "地址", &stops)
         {
@@ -175,13 +183,21 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
             if (pass && !contact_line) || !(line.contains("电话") || line.contains("联系人")) {
                 continue;
             }
-            let at = if line.starts_with("联系人") { 0 } else { line.find("电话").unwrap_or(0) };
+            let at = if line.starts_with("联系人") {
+                0
+            } else {
+                line.find("电话").unwrap_or(0)
+            };
             let mut numbers = phones(&line[at..]);
-            // A number alone on the next line (010—84650077—8100).
-            if let Some(next) = text.lines.get(i + 1)
-                && next.chars().all(|c| c.is_ascii_digit() || "-—－ ".contains(c))
-            {
-                numbers.extend(phones(next));
+            // Lines going on below a contact line without a label of their own (another office,
+            // its contacts, a number alone: 010—84650077—8100).
+            if line.starts_with("联系人") {
+                for next in text.lines.iter().skip(i + 1).take(3) {
+                    if next.contains(['：', ':']) || next.chars().count() > 40 {
+                        break;
+                    }
+                    numbers.extend(phones(next));
+                }
             }
             if !numbers.is_empty() {
                 notes.found("联系电话", numbers.join("、"), line);
@@ -197,17 +213,29 @@ pub fn read(text: &Text, notes: &mut Notes) -> Contacts {
         let Some(at) = raw.find("人：").or_else(|| raw.find("人:")) else {
             continue;
         };
-        let Some((colon, mark)) = raw[at..].char_indices().find(|(_, c)| matches!(c, ':' | '：'))
+        let Some((colon, mark)) = raw[at..]
+            .char_indices()
+            .find(|(_, c)| matches!(c, ':' | '：'))
         else {
             continue;
         };
         let value = &raw[at + colon + mark.len_utf8()..];
-        let mut value = value.split(['；', '。', ';']).next().unwrap_or("").to_owned();
+        let mut value = value
+            .split(['；', '。', ';'])
+            .next()
+            .unwrap_or("")
+            .to_owned();
         // Lines that go on below it, indented (another office and its contacts).
         for next in text.raw_lines.iter().skip(i + 1) {
             let trimmed = next.trim();
             let indented = next.starts_with([' ', '\u{3000}', '\t']);
-            if trimmed.is_empty() || trimmed.contains([':', '：']) || !(indented || trimmed.chars().all(|c| !super::normalise::is_cjk(c) || c == '—')) {
+            if trimmed.is_empty()
+                || trimmed.contains([':', '：'])
+                || !(indented
+                    || trimmed
+                        .chars()
+                        .all(|c| !super::normalise::is_cjk(c) || c == '—'))
+            {
                 break;
             }
             value.push('，');
@@ -236,7 +264,10 @@ mod tests {
 
     #[test]
     fn names_and_phones() {
-        assert_eq!(names("市科协组织人事部  郭明帅  胡 敏"), vec!["郭明帅", "胡敏"]);
+        assert_eq!(
+            names("市科协组织人事部  郭明帅  胡 敏"),
+            vec!["郭明帅", "胡敏"]
+        );
         assert_eq!(names(" 杨辉 杨琪"), vec!["杨辉", "杨琪"]);
         assert_eq!(phones("010—84650077—8100"), vec!["010-84650077-8100"]);
         assert_eq!(emails("邮箱（xx_1@163.com）"), vec!["xx_1@163.com"]);

@@ -48,11 +48,16 @@ fn due_at(s: &str, at: usize) -> Option<Due> {
         }
     }
     let tail = tail.trim_start_matches(['之', '以']);
-    (tail.starts_with('前') && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Due {
-        month,
-        day,
-        time,
-    })
+    (tail.starts_with('前') && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(Due { month, day, time })
+}
+
+fn what_is_due(words: &str) -> Option<&'static str> {
+    match (words.contains("纸质"), words.contains("电子")) {
+        (true, false) => Some("纸质材料"),
+        (false, true) => Some("电子版材料"),
+        _ => None,
+    }
 }
 
 /// The deadline and its stages; None where no sentence sets a date for sending.
@@ -64,16 +69,19 @@ pub fn read(text: &Text, year: Option<u16>, notes: &mut Notes) -> Option<Deadlin
             continue;
         }
         for at in sentence.match_indices('月').map(|(i, _)| i) {
-            let Some(due) = due_at(sentence, at) else { continue };
-            let what = if sentence.contains("纸质") && !sentence.contains("电子") {
-                "纸质材料"
-            } else if sentence.contains("电子") && !sentence.contains("纸质") {
-                "电子版材料"
-            } else {
-                "推荐材料"
+            let Some(due) = due_at(sentence, at) else {
+                continue;
             };
+            // What is due: named in the date's own clause, else in the sentence.
+            let clause = super::scan::clause_around(sentence, at, &['，', '；', '。']);
+            let what = what_is_due(clause)
+                .or_else(|| what_is_due(sentence))
+                .unwrap_or("推荐材料");
             let date = format!("{year:04}-{:02}-{:02}", due.month, due.day);
-            if stages.iter().any(|s| s.date == date && s.time == due.time && s.what == what) {
+            if stages
+                .iter()
+                .any(|s| s.date == date && s.time == due.time && s.what == what)
+            {
                 continue;
             }
             let text = sentence.trim().to_owned();
@@ -88,20 +96,26 @@ pub fn read(text: &Text, year: Option<u16>, notes: &mut Notes) -> Option<Deadlin
                 time: due.time,
                 text: Some(text),
             });
-            break;
         }
     }
     let last = stages
         .iter()
         .max_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)))?
         .clone();
-    let first_text = stages.first().and_then(|s| s.text.clone()).unwrap_or_default();
+    let first_text = stages
+        .first()
+        .and_then(|s| s.text.clone())
+        .unwrap_or_default();
     let distinct = stages
         .iter()
         .any(|s| s.date != last.date || s.time != last.time);
     Some(Deadline {
         date: last.date.clone(),
-        text: if distinct { last.text.clone().unwrap_or_default() } else { first_text },
+        text: if distinct {
+            last.text.clone().unwrap_or_default()
+        } else {
+            first_text
+        },
         time: last.time.clone(),
         stages: if stages.len() > 1 { stages } else { Vec::new() },
     })
@@ -115,12 +129,18 @@ mod tests {
     fn dates_with_times() {
         let s = "请于4月1416:00前报送";
         let due = due_at(s, s.find('月').unwrap()).unwrap();
-        assert_eq!((due.month, due.day, due.time.as_deref()), (4, 14, Some("16:00")));
+        assert_eq!(
+            (due.month, due.day, due.time.as_deref()),
+            (4, 14, Some("16:00"))
+        );
         let s = "5月1日前";
         let due = due_at(s, s.find('月').unwrap()).unwrap();
         assert_eq!((due.month, due.day, due.time), (5, 1, None));
         let s = "5月8日17时前";
-        assert_eq!(due_at(s, s.find('月').unwrap()).unwrap().time.as_deref(), Some("17:00"));
+        assert_eq!(
+            due_at(s, s.find('月').unwrap()).unwrap().time.as_deref(),
+            Some("17:00")
+        );
         let s = "5月30日“全国科技工作者日”前后";
         assert!(due_at(s, s.find('月').unwrap()).is_none());
     }

@@ -82,7 +82,9 @@ fn year_in(s: &str) -> Option<u16> {
 /// The place named after the year: 2019年度衡水市“… → 衡水.
 fn city_in(title: &str) -> Option<String> {
     let at = title.find('年')?;
-    let rest = title[at..].trim_start_matches('年').trim_start_matches('度');
+    let rest = title[at..]
+        .trim_start_matches('年')
+        .trim_start_matches('度');
     let end = rest.find(['“', '"', '《'])?;
     let city = rest[..end].trim_end_matches('市').trim_end_matches("全");
     let n = city.chars().count();
@@ -137,7 +139,11 @@ fn organisers(text: &Text) -> Option<(Vec<String>, String)> {
         .position(|l| l.contains("主办单位") && l.chars().count() <= 12)?;
     let line = text.lines.get(heading + 1)?;
     let body = line.trim_end_matches(['。', '；']);
-    let separators: &[char] = if body.contains('，') { &['，'] } else { &['、'] };
+    let separators: &[char] = if body.contains('，') {
+        &['，']
+    } else {
+        &['、']
+    };
     let list: Vec<String> = body
         .split(separators)
         .map(|s| s.trim().to_owned())
@@ -150,12 +156,20 @@ fn organisers(text: &Text) -> Option<(Vec<String>, String)> {
 fn signatures(text: &Text) -> Option<(Vec<String>, String)> {
     let date_line = text.raw_lines.iter().rposition(|l| {
         let t = l.trim();
-        t.ends_with('日') && t.chars().take(4).all(|c| c.is_ascii_digit()) && t.chars().count() <= 12
+        t.ends_with('日')
+            && t.chars().take(4).all(|c| c.is_ascii_digit())
+            && t.chars().count() <= 12
     })?;
-    let line = text.raw_lines[..date_line].iter().rev().find(|l| !l.trim().is_empty())?;
+    let line = text.raw_lines[..date_line]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())?;
     let parts: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
     let office = |p: &String| {
-        p.chars().count() >= 4 && ["部", "会", "局", "协", "室", "委", "厅", "院"].iter().any(|e| p.ends_with(e))
+        p.chars().count() >= 4
+            && ["部", "会", "局", "协", "室", "委", "厅", "院"]
+                .iter()
+                .any(|e| p.ends_with(e))
     };
     (!parts.is_empty() && parts.iter().all(office)).then(|| (parts, line.trim().to_owned()))
 }
@@ -168,7 +182,9 @@ fn issued(text: &Text, year: Option<u16>) -> Option<(String, String)> {
             continue;
         };
         let start = day_end.rfind(|c: char| !(c.is_ascii_digit() || c == '年' || c == '月'));
-        let date = start.map_or(day_end, |i| &day_end[i + day_end[i..].chars().next().map_or(1, char::len_utf8)..]);
+        let date = start.map_or(day_end, |i| {
+            &day_end[i + day_end[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
         let parts: Vec<u32> = date
             .split(['年', '月'])
             .filter_map(|p| p.parse().ok())
@@ -191,7 +207,9 @@ fn book_title(text: &Text, word: &str) -> Option<(String, String)> {
         let mut rest = sentence.as_str();
         while let Some(open) = rest.find('《') {
             let after = &rest[open + '《'.len_utf8()..];
-            let Some(close) = after.find('》') else { break };
+            let Some(close) = after.find('》') else {
+                break;
+            };
             let inner = &after[..close];
             if inner.ends_with(word) {
                 return Some((inner.to_owned(), sentence.clone()));

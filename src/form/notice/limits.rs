@@ -10,7 +10,14 @@ use crate::form::limit::{LimitMode, WordLimit};
 
 /// Which form field a phrase near a limit names.
 fn field_of(before: &str, after: &str) -> Option<&'static str> {
-    let near_before: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let near_before: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let near_after: String = after.chars().take(12).collect();
     if near_before.contains("感人故事") || near_after.starts_with("感人故事") {
         Some("stories")
@@ -33,7 +40,9 @@ pub fn read(text: &Text, notes: &mut Notes) -> Limits {
     let mut stories = None;
     for sentence in &text.sentences {
         for (at, _) in sentence.match_indices('字') {
-            let Some((n, start)) = number_before(sentence, at) else { continue };
+            let Some((n, start)) = number_before(sentence, at) else {
+                continue;
+            };
             let after = &sentence[at + '字'.len_utf8()..];
             let (mode, rest) = if let Some(rest) = after.strip_prefix("左右") {
                 (LimitMode::About, rest)
@@ -53,7 +62,11 @@ pub fn read(text: &Text, notes: &mut Notes) -> Limits {
                 continue;
             }
             let source = source_words(sentence, start, at, rest, field);
-            notes.found(&format!("字数：{}", field_label(field)), source.clone(), sentence);
+            notes.found(
+                &format!("字数：{}", field_label(field)),
+                source.clone(),
+                sentence,
+            );
             words.insert(
                 field.to_owned(),
                 WordLimit {

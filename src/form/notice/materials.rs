@@ -17,7 +17,10 @@ const KINDS: [(&str, &str); 9] = [
 
 /// The id of the material a phrase names.
 pub fn kind_of(phrase: &str) -> Option<&'static str> {
-    KINDS.iter().find(|(w, _)| phrase.contains(w)).map(|(_, id)| *id)
+    KINDS
+        .iter()
+        .find(|(w, _)| phrase.contains(w))
+        .map(|(_, id)| *id)
 }
 
 /// One material's paper copies as read.
@@ -59,27 +62,41 @@ fn quoted(phrase: &str) -> Option<String> {
 }
 
 fn read_in(sentences: &[&String], notes: &mut Notes) -> Paper {
-    let mut paper = Paper { copies: Vec::new(), all: None };
+    let mut paper = Paper {
+        copies: Vec::new(),
+        all: None,
+    };
     for sentence in sentences {
         for (at, _) in sentence.match_indices('份') {
             let Some((n, start)) = super::scan::number_before(sentence, at).or_else(|| {
-                let head = &sentence[..at];
-                let c = head.chars().last()?;
-                let n = "一二三四五六七八九十".chars().position(|d| d == c)? as u32 + 1;
-                Some((n, at - c.len_utf8()))
+                let c = sentence[..at].chars().last()?;
+                let start = at - c.len_utf8();
+                super::scan::number_at(&sentence[start..at]).map(|(n, _)| (n, start))
             }) else {
                 continue;
             };
             let head = &sentence[..start];
-            let head = head.trim_end_matches("原件").trim_end_matches("一式").trim_end_matches('各');
+            let head = head
+                .trim_end_matches("原件")
+                .trim_end_matches("一式")
+                .trim_end_matches('各');
             let head = head.trim_end_matches("原件");
             let phrase = phrase_before(sentence, head.len());
             let phrase_clean = phrase.trim_end_matches(['（', '(']);
             match kind_of(phrase_clean) {
                 Some(kind) if !paper.copies.iter().any(|c| c.material == kind) => {
-                    let name = quoted(phrase_clean).unwrap_or_else(|| phrase_clean.trim_start_matches("包括").trim_start_matches("将").to_owned());
+                    let name = quoted(phrase_clean).unwrap_or_else(|| {
+                        phrase_clean
+                            .trim_start_matches("包括")
+                            .trim_start_matches("将")
+                            .to_owned()
+                    });
                     notes.found("纸质份数", format!("{name}{n}份"), sentence);
-                    paper.copies.push(Copies { material: kind, name, copies: n });
+                    paper.copies.push(Copies {
+                        material: kind,
+                        name,
+                        copies: n,
+                    });
                 }
                 Some(_) => {}
                 None if phrase.contains("纸质") && paper.all.is_none() => {
@@ -87,7 +104,11 @@ fn read_in(sentences: &[&String], notes: &mut Notes) -> Paper {
                     paper.all = Some(n);
                 }
                 None if phrase.contains("附件") => {
-                    notes.suggest("纸质份数", format!("{}{n}份（通知未写明附件名称）", phrase.trim()), sentence);
+                    notes.suggest(
+                        "纸质份数",
+                        format!("{}{n}份（通知未写明附件名称）", phrase.trim()),
+                        sentence,
+                    );
                 }
                 None => {}
             }
@@ -98,7 +119,11 @@ fn read_in(sentences: &[&String], notes: &mut Notes) -> Paper {
 
 /// Copies from the sentences that speak of paper; where those give none, from all sentences.
 pub fn read(text: &Text, notes: &mut Notes) -> Paper {
-    let on_paper: Vec<&String> = text.sentences.iter().filter(|s| s.contains("纸质") && s.contains('份')).collect();
+    let on_paper: Vec<&String> = text
+        .sentences
+        .iter()
+        .filter(|s| s.contains("纸质") && s.contains('份'))
+        .collect();
     let mut scratch = super::Notes::default();
     let paper = read_in(&on_paper, &mut scratch);
     if !paper.copies.is_empty() || paper.all.is_some() {

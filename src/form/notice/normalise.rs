@@ -32,7 +32,8 @@ pub fn clean_line(line: &str) -> String {
         if c == ' ' {
             let before = chars[..i].iter().rev().find(|c| **c != ' ');
             let after = chars[i + 1..].iter().find(|c| **c != ' ');
-            let digit_or_cjk = |c: Option<&char>| c.is_none_or(|c| is_cjk(*c) || c.is_ascii_digit());
+            let digit_or_cjk =
+                |c: Option<&char>| c.is_none_or(|c| is_cjk(*c) || c.is_ascii_digit());
             if digit_or_cjk(before) && digit_or_cjk(after) || before.is_none() || after.is_none() {
                 // Keep a space between two digit runs (phone lists) only.
                 if !(before.is_some_and(|c| c.is_ascii_digit())
@@ -103,8 +104,27 @@ fn starts_paragraph(line: &str) -> bool {
         || line.starts_with("附件")
         || label_first(line)
         || (line.ends_with('号') && line.chars().count() <= 20)
-        || (line.chars().take(4).all(|c| c.is_ascii_digit()) && line.contains('年') && line.chars().count() <= 14)
-        || ["联系", "电话", "地址", "邮寄", "邮政", "邮编", "邮箱"].iter().any(|w| line.starts_with(w))
+        || (line.chars().take(4).all(|c| c.is_ascii_digit())
+            && line.contains('年')
+            && line.chars().count() <= 14)
+        || ["联系", "电话", "地址", "邮寄", "邮政", "邮编", "邮箱"]
+            .iter()
+            .any(|w| line.starts_with(w))
+}
+
+/// Whether the text's lines are a page's lines (a scan, a PDF) rather than paragraphs: more
+/// than a third of its longer lines end without a sentence mark.
+fn scanned(text: &str) -> bool {
+    let long: Vec<String> = text
+        .lines()
+        .map(clean_line)
+        .filter(|l| l.chars().count() >= 20)
+        .collect();
+    let open = long
+        .iter()
+        .filter(|l| !ends_sentence(l) && !l.ends_with(['”', '）', '。']))
+        .count();
+    open * 3 > long.len()
 }
 
 /// A short label and a colon first (电话：, 邮箱：): a line of its own.
@@ -112,9 +132,11 @@ fn label_first(line: &str) -> bool {
     line.chars().take(7).any(|c| c == '：' || c == ':') && !line.starts_with("附件")
 }
 
-/// The notice as clean lines, broken lines joined: a line that does not end a sentence and is
-/// long (16 characters or more: a scan's line width) or ends with 、，, a quote alone, or a line after a quote alone.
+/// The notice as clean lines, broken lines joined: a line that does not end a sentence and
+/// ends with 、，, or in a scanned text (see `scanned`) is 16 characters or more; a quote alone
+/// and the line after it.
 pub fn lines(text: &str) -> Vec<String> {
+    let broken = scanned(text);
     let mut out: Vec<String> = Vec::new();
     let mut joining = false;
     for raw in text.lines() {
@@ -132,7 +154,7 @@ pub fn lines(text: &str) -> Vec<String> {
             _ => out.push(line.clone()),
         }
         let last = out.last().map(String::as_str).unwrap_or("");
-        let long = last.chars().count() >= 16;
+        let long = broken && last.chars().count() >= 16;
         joining = quote
             || is_quote(&line)
             || (!ends_sentence(last) && (long || last.ends_with(['、', '，'])));

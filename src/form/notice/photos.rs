@@ -27,17 +27,26 @@ pub fn read(text: &Text, notes: &mut Notes) -> Photos {
     let mut naming = None;
     let mut words: Vec<String> = Vec::new();
     for sentence in &text.sentences {
-        let photo = sentence.contains("照片") || sentence.contains("证件照") || sentence.contains("工作照");
+        let photo =
+            sentence.contains("照片") || sentence.contains("证件照") || sentence.contains("工作照");
         if !photo {
             continue;
         }
         let mut used = false;
         if size.is_none() {
-            for (name, value) in [("小2寸", PhotoSize::SmallTwoInch), ("小二寸", PhotoSize::SmallTwoInch), ("2寸", PhotoSize::TwoInch), ("二寸", PhotoSize::TwoInch), ("1寸", PhotoSize::OneInch), ("一寸", PhotoSize::OneInch)] {
+            for (name, value) in [
+                ("小2寸", PhotoSize::SmallTwoInch),
+                ("小二寸", PhotoSize::SmallTwoInch),
+                ("2寸", PhotoSize::TwoInch),
+                ("二寸", PhotoSize::TwoInch),
+                ("1寸", PhotoSize::OneInch),
+                ("一寸", PhotoSize::OneInch),
+            ] {
                 if let Some(at) = sentence.find(name) {
                     notes.found("证件照尺寸", value.name(), sentence);
                     size = Some(value);
-                    description = Some(clause_around(sentence, at, &['，', '；', '。', '、']).to_owned());
+                    description =
+                        Some(clause_around(sentence, at, &['，', '；', '。', '、']).to_owned());
                     used = true;
                     break;
                 }
@@ -50,7 +59,8 @@ pub fn read(text: &Text, notes: &mut Notes) -> Photos {
             used = true;
         }
         if background.is_none() {
-            for colour_word in ["白底", "蓝底", "红底", "白色背景", "蓝色背景", "红色背景"] {
+            for colour_word in ["白底", "蓝底", "红底", "白色背景", "蓝色背景", "红色背景"]
+            {
                 if sentence.contains(colour_word) {
                     notes.found("证件照背景", colour_word, sentence);
                     background = Some(colour_word.to_owned());
@@ -67,7 +77,9 @@ pub fn read(text: &Text, notes: &mut Notes) -> Photos {
         if life_work.is_none() {
             for (at, _) in sentence.match_indices('张') {
                 let clause = clause_around(sentence, at, &CUTS);
-                let life = clause.contains("工作照") || clause.contains("生活照") || clause.contains("生活或工作");
+                let life = clause.contains("工作照")
+                    || clause.contains("生活照")
+                    || clause.contains("生活或工作");
                 if !life || clause.contains("证件") {
                     continue;
                 }
@@ -81,7 +93,10 @@ pub fn read(text: &Text, notes: &mut Notes) -> Photos {
             }
         }
         let lower = sentence.to_ascii_lowercase();
-        if format.is_none() && (lower.contains("jpg") || lower.contains("jpeg")) && !sentence.contains("插入") {
+        if format.is_none()
+            && (lower.contains("jpg") || lower.contains("jpeg"))
+            && !sentence.contains("插入")
+        {
             notes.found("照片格式", "jpg", sentence);
             format = Some("jpg".to_owned());
             used = true;
@@ -127,7 +142,11 @@ pub fn read(text: &Text, notes: &mut Notes) -> Photos {
         format,
         min_file_bytes: min_bytes,
         naming,
-        text: if asked { words.join("") } else { "通知未对照片作要求".to_owned() },
+        text: if asked {
+            words.join("")
+        } else {
+            "通知未对照片作要求".to_owned()
+        },
     };
     Photos {
         rules,
@@ -158,7 +177,9 @@ fn video(text: &Text, notes: &mut Notes) -> Option<(VideoRules, String)> {
     }
     for resolution in ["1080P", "1920×1080", "1920*1080", "720P", "4K"] {
         if upper.contains(resolution) {
-            rules.resolutions.push(resolution.to_lowercase().replace('*', "×"));
+            rules
+                .resolutions
+                .push(resolution.to_lowercase().replace('*', "×"));
         }
     }
     if rules == VideoRules::default() {

@@ -18,7 +18,9 @@ fn channel(head: &str) -> Option<String> {
     if let Some(heading) = name.find("名额") {
         name = &name[heading + "名额".len()..];
     }
-    let trimmed = name.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、（）()一二三四五六七八九十".contains(c));
+    let trimmed = name.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "．.、（）()一二三四五六七八九十".contains(c)
+    });
     name = trimmed;
     if let Some(by) = name.rfind('由') {
         name = &name[by + '由'.len_utf8()..];
@@ -37,17 +39,23 @@ pub fn quotas(text: &Text, notes: &mut Notes) -> Vec<Quota> {
         for (at, _) in sentence.match_indices('名') {
             let clause = super::scan::clause_around(sentence, at, &['，', '；', '。']);
             let before = &sentence[..at];
-            if ["确定", "命名", "评选", "表彰"].iter().any(|w| before.contains(w))
+            if ["确定", "命名", "评选", "表彰"]
+                .iter()
+                .any(|w| before.contains(w))
                 || clause.contains("名额")
             {
                 continue;
             }
-            let Some((min, max, start)) = range_before(sentence, at) else { continue };
+            let Some((min, max, start)) = range_before(sentence, at) else {
+                continue;
+            };
             if start < from {
                 continue;
             }
             let head = &sentence[from..start];
-            let Some(channel) = channel(head) else { continue };
+            let Some(channel) = channel(head) else {
+                continue;
+            };
             let quota = Quota {
                 channel,
                 min: (min != max).then_some(min),
@@ -57,7 +65,10 @@ pub fn quotas(text: &Text, notes: &mut Notes) -> Vec<Quota> {
                 Some(min) => format!("{min}—{max}名"),
                 None => format!("不超过{max}名"),
             };
-            if !head.contains("不超过") && quota.min.is_none() && !sentence[..start].ends_with("不超过") {
+            if !head.contains("不超过")
+                && quota.min.is_none()
+                && !sentence[..start].ends_with("不超过")
+            {
                 notes.suggest(
                     "名额",
                     format!("{}：{max}名（通知未写“不超过”，按上限处理）", quota.channel),
@@ -74,17 +85,33 @@ pub fn quotas(text: &Text, notes: &mut Notes) -> Vec<Quota> {
 
 pub fn youth(text: &Text, notes: &mut Notes) -> Option<YouthRule> {
     for sentence in &text.sentences {
-        let Some(at) = sentence.find("岁以下").or_else(|| sentence.find("周岁以下")) else {
+        let Some(at) = sentence
+            .find("岁以下")
+            .or_else(|| sentence.find("周岁以下"))
+        else {
             continue;
         };
-        let end = if sentence[..at].ends_with('周') { at - '周'.len_utf8() } else { at };
-        let Some((age, _)) = super::scan::number_before(sentence, end) else { continue };
+        let end = if sentence[..at].ends_with('周') {
+            at - '周'.len_utf8()
+        } else {
+            at
+        };
+        let Some((age, _)) = super::scan::number_before(sentence, end) else {
+            continue;
+        };
         let percent = sentence.find("不少于").and_then(|p| {
             let rest = &sentence[p + "不少于".len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            rest[digits.len()..].starts_with('%').then(|| digits.parse().ok()).flatten()
+            rest[digits.len()..]
+                .starts_with('%')
+                .then(|| digits.parse().ok())
+                .flatten()
         });
-        let rule = YouthRule { under_age: age, min_percent: percent, scope: None };
+        let rule = YouthRule {
+            under_age: age,
+            min_percent: percent,
+            scope: None,
+        };
         let words = match percent {
             Some(p) => format!("{age}岁以下不少于{p}%"),
             None => format!("{age}岁以下（未规定比例）"),
@@ -107,9 +134,13 @@ pub fn eligibility(text: &Text, notes: &mut Notes) -> Eligibility {
         conditions: Vec::new(),
     };
     for sentence in &text.sentences {
-        let excludes = ["不包括", "不含", "不得", "不能"].iter().find_map(|w| sentence.find(w));
+        let excludes = ["不包括", "不含", "不得", "不能"]
+            .iter()
+            .find_map(|w| sentence.find(w));
         if let Some(at) = excludes {
-            let words = sentence[at..].trim_end_matches(['。', '）', '；']).to_owned();
+            let words = sentence[at..]
+                .trim_end_matches(['。', '）', '；'])
+                .to_owned();
             if sentence.contains("现役军人") && !eligibility.soldiers_excluded {
                 eligibility.soldiers_excluded = true;
                 notes.found("排除：现役军人", "是", sentence);
@@ -123,7 +154,9 @@ pub fn eligibility(text: &Text, notes: &mut Notes) -> Eligibility {
                     }
                 }
             }
-            if (sentence.contains("现役军人") || sentence.contains("公务员")) && !eligibility.excluded.contains(&words) {
+            if (sentence.contains("现役军人") || sentence.contains("公务员"))
+                && !eligibility.excluded.contains(&words)
+            {
                 eligibility.excluded.push(words);
             }
         }
@@ -131,8 +164,15 @@ pub fn eligibility(text: &Text, notes: &mut Notes) -> Eligibility {
             && (sentence.contains("不再推荐") || sentence.contains("不再参加"))
             && (sentence.contains("获得") || sentence.contains("荣获"))
         {
-            let start = sentence.find("已获得").or_else(|| sentence.find("曾荣获")).or_else(|| sentence.find("获得")).unwrap_or(0);
-            let words = sentence[start..].trim_end_matches(['。', '）', ')', '；']).trim_start_matches(['（', '(']).to_owned();
+            let start = sentence
+                .find("已获得")
+                .or_else(|| sentence.find("曾荣获"))
+                .or_else(|| sentence.find("获得"))
+                .unwrap_or(0);
+            let words = sentence[start..]
+                .trim_end_matches(['。', '）', ')', '；'])
+                .trim_start_matches(['（', '('])
+                .to_owned();
             notes.found("排除：已获称号", words.clone(), sentence);
             if sentence.contains("最美") {
                 eligibility.title_words.push("最美".to_owned());
@@ -141,10 +181,16 @@ pub fn eligibility(text: &Text, notes: &mut Notes) -> Eligibility {
             eligibility.titles_excluded = Some(words);
         }
         if eligibility.individual_application.is_none() {
-            if ["不接受个人", "个人申报不予受理", "不受理个人"].iter().any(|w| sentence.contains(w)) {
+            if ["不接受个人", "个人申报不予受理", "不受理个人"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            {
                 eligibility.individual_application = Some(false);
                 notes.found("个人申报", "不接受", sentence);
-            } else if ["接受个人申报", "可个人申报", "个人自荐"].iter().any(|w| sentence.contains(w)) {
+            } else if ["接受个人申报", "可个人申报", "个人自荐"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            {
                 eligibility.individual_application = Some(true);
                 notes.found("个人申报", "接受", sentence);
             }

@@ -51,9 +51,9 @@ pub fn after_label(s: &str, label: &str, stops: &[char]) -> Option<String> {
 
 /// The clause of `s` around byte `at`, cut at ，、；。 and line ends.
 pub fn clause_around<'a>(s: &'a str, at: usize, cuts: &[char]) -> &'a str {
-    let start = s[..at].rfind(cuts).map_or(0, |i| {
-        i + s[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = s[..at]
+        .rfind(cuts)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     let end = s[at..].find(cuts).map_or(s.len(), |i| at + i);
     &s[start..end]
 }
@@ -67,9 +67,18 @@ mod tests {
         assert_eq!(number_at("3份"), Some((3, 1)));
         assert_eq!(number_at("三份"), Some((3, 3)));
         let s = "照片3—5张";
-        assert_eq!(range_before(s, s.find('张').unwrap()).map(|r| (r.0, r.1)), Some((3, 5)));
+        assert_eq!(
+            range_before(s, s.find('张').unwrap()).map(|r| (r.0, r.1)),
+            Some((3, 5))
+        );
         let s = "工作照原图3张";
-        assert_eq!(range_before(s, s.find('张').unwrap()).map(|r| (r.0, r.1)), Some((3, 3)));
-        assert_eq!(after_label("邮政编码：450000", "邮政编码", &['；']), Some("450000".into()));
+        assert_eq!(
+            range_before(s, s.find('张').unwrap()).map(|r| (r.0, r.1)),
+            Some((3, 3))
+        );
+        assert_eq!(
+            after_label("邮政编码：450000", "邮政编码", &['；']),
+            Some("450000".into())
+        );
     }
 }
