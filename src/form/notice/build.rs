@@ -230,6 +230,7 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
         silent.push("通知未说是否接受个人申报；应用按推荐单位报送处理。".to_owned());
     }
 
+    silent.append(&mut notes.silent);
     let id_city: String = city.chars().filter(|c| c.is_alphanumeric()).collect();
     Campaign {
         id: format!("notice-{year}-{id_city}"),

@@ -75,6 +75,8 @@ pub struct Notes {
     pub found: Vec<Found>,
     pub suggestions: Vec<Found>,
     pub missing: Vec<String>,
+    /// How the reader took a phrase the notice leaves open, for the campaign's `silent` lines.
+    pub silent: Vec<String>,
 }
 
 impl Notes {

@@ -146,7 +146,7 @@ pub fn lines(text: &str) -> Vec<String> {
         }
         let quote = is_quote(&line);
         match out.last_mut() {
-            Some(last) if (joining || quote) && !(starts_paragraph(&line) && !quote) => {
+            Some(last) if quote || (joining && !starts_paragraph(&line)) => {
                 last.push_str(&line);
                 let fixed = fix_quotes(last);
                 *last = fixed;

@@ -69,11 +69,10 @@ pub fn quotas(text: &Text, notes: &mut Notes) -> Vec<Quota> {
                 && quota.min.is_none()
                 && !sentence[..start].ends_with("不超过")
             {
-                notes.suggest(
-                    "名额",
-                    format!("{}：{max}名（通知未写“不超过”，按上限处理）", quota.channel),
-                    sentence,
-                );
+                notes.silent.push(format!(
+                    "通知对“{}”写“{max}名”，未写“不超过”；应用把这个人数当作名额上限，不要求推满。",
+                    quota.channel
+                ));
             }
             notes.found("名额", format!("{}：{limit}", quota.channel), sentence);
             out.push(quota);

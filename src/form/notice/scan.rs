@@ -30,12 +30,11 @@ const DASHES: [char; 6] = ['—', '-', '～', '~', '至', '–'];
 pub fn range_before(s: &str, end: usize) -> Option<(u32, u32, usize)> {
     let (max, start) = number_before(s, end)?;
     let head = &s[..start];
-    let head = head.trim_end_matches('—');
     let trimmed = head.trim_end_matches(DASHES);
-    if trimmed.len() < head.len() || head.len() < s[..start].len() {
-        if let Some((min, from)) = number_before(s, trimmed.len()) {
-            return Some((min, max, from));
-        }
+    if trimmed.len() < head.len()
+        && let Some((min, from)) = number_before(s, trimmed.len())
+    {
+        return Some((min, max, from));
     }
     Some((max, max, start))
 }
