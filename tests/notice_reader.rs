@@ -353,3 +353,26 @@ fn phrasings_of_other_notices() {
     assert_eq!(c.deadline.stages.len(), 2, "{:?}", c.deadline);
     assert_eq!(c.deadline.stages[0].time.as_deref(), Some("16:00"));
 }
+
+/// 附件2、3各1份 resolved by the notice's own list of attachments; seals kept.
+#[test]
+fn copies_of_numbered_attachments() {
+    let text = "关于开展2025年某某市“最美科技工作者”推荐工作的通知\n\
+请于5月10日前将纸质版推荐表（附件1）2份，附件2、3各1份报送市科协组宣部，均须加盖推荐单位公章。\n\
+附件：1.《2025年某某市“最美科技工作者”推荐表》\n\
+2.《2025年某某市“最美科技工作者”推荐人选汇总表》\n\
+3.《推荐工作情况报告》\n";
+    let reading = read_notice(text);
+    let c = &reading.campaign;
+    assert_eq!(copies(c, "form"), Some(2));
+    assert_eq!(copies(c, "summary"), Some(1));
+    assert_eq!(copies(c, "report"), Some(1));
+    let form = c.materials.iter().find(|m| m.id == "form").unwrap();
+    assert_eq!(form.stamp.as_deref(), Some("推荐单位公章"));
+    assert!(reading.suggestions.is_empty(), "{:?}", reading.suggestions);
+    let json = serde_json::to_string(c).unwrap();
+    Catalog::builtin()
+        .unwrap()
+        .add_campaign("a.json", &json)
+        .unwrap();
+}

@@ -168,6 +168,9 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
                 true,
             ));
         }
+        if let Some(m) = materials.iter_mut().find(|m| m.id == copies.material) {
+            m.stamp = copies.stamp.clone();
+        }
     }
     let mut paper_copies: Vec<PaperCopies> = paper
         .copies
