@@ -278,6 +278,7 @@ fn cli_writes_a_campaign_and_lists_values_with_sources() {
     let mut catalog = Catalog::builtin().unwrap();
     let loaded = catalog.add_campaign("xinxiang.json", &json).unwrap();
     assert_eq!(loaded.deadline.date, "2023-04-30");
+    assert_eq!(loaded.id, "xinxiang", "the file's name is the id");
 }
 
 #[test]

@@ -10,7 +10,16 @@ use crate::form::notice::{Reading, read_notice};
 
 pub fn read(notice: &Path, output: &Path) -> Result<ExitCode, String> {
     let text = crate::jobs::notice::notice_text(notice)?;
-    let reading = read_notice(&text);
+    let mut reading = read_notice(&text);
+    // The file's own name is the campaign's id where it is a plain name (hengshui-2025.json).
+    if let Some(stem) = output.file_stem().and_then(|s| s.to_str())
+        && !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        reading.campaign.id = stem.to_owned();
+    }
     let json = campaign_json(&reading)?;
     crate::files::write_file(output, json.as_bytes())
         .map_err(|error| format!("写不了活动文件 {}：{error}", output.display()))?;

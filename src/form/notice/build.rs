@@ -234,9 +234,14 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
     }
 
     silent.append(&mut notes.silent);
-    let id_city: String = city.chars().filter(|c| c.is_alphanumeric()).collect();
+    // An ASCII id (drafts and file names use it): the year and a hash of the title.
+    let hash = notice_title
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
     Campaign {
-        id: format!("notice-{year}-{id_city}"),
+        id: format!("notice-{year}-{:08x}", hash as u32),
         city,
         year,
         form: "zuimei_tuijianbiao".to_owned(),
