@@ -377,3 +377,44 @@ fn copies_of_numbered_attachments() {
         .add_campaign("a.json", &json)
         .unwrap();
 }
+
+/// Any piece of a notice (cut anywhere, lines shuffled) is read without a panic.
+#[test]
+fn pieces_of_notices_never_panic() {
+    for id in [
+        "hengshui-2019",
+        "xinxiang-2023",
+        "hengshui-2024",
+        "chongqing-2021",
+        "beijing-2022",
+    ] {
+        let text = notice(id);
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
+        for (k, &cut) in cuts.iter().enumerate() {
+            read_notice(&text[..cut]);
+            read_notice(&text[cut..]);
+            if let Some(&end) = cuts.get(k + 5) {
+                read_notice(&text[cut..end]);
+            }
+        }
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.reverse();
+        read_notice(&lines.join("\n"));
+    }
+    for odd in [
+        "",
+        "月前",
+        "1月前报送",
+        "附件：",
+        "联系人：",
+        "〔2024〕号",
+        "不超过名",
+        "岁以下不少于%",
+        "4月1416:前报送",
+        "“",
+        "@",
+        "mb不小于",
+    ] {
+        read_notice(odd);
+    }
+}
