@@ -16,9 +16,14 @@
 //! - `tianbiao share DRAFT -o DIR|FILE.zip`: the draft and its photos as 姓名-推荐材料.zip.
 //! - `tianbiao import ZIP [--replace|--keep-both]`: adds a shared draft to the data folder;
 //!   exit 1 (nothing written) when the same candidate is already there and no choice is given.
+//! - `tianbiao read-notice NOTICE -o CAMPAIGN.json`: reads a notice (.txt in UTF-8 or GBK,
+//!   .docx) into a campaign file; prints `字段<TAB>值<TAB>来源句子` a line, then `建议<TAB>…`
+//!   for values offered but not filled, then `未找到<TAB>字段`; exit 0 when it wrote the file,
+//!   2 when the notice cannot be read.
 
 mod args;
 mod check;
+mod notice;
 mod secretary;
 mod single;
 
@@ -112,6 +117,7 @@ pub fn run_command(command: CliCommand) -> ExitCode {
             };
             single::import(&zip, choice, data_dir.as_deref())
         }
+        CliCommand::ReadNotice { notice, output } => notice::read(&notice, &output),
     };
     match result {
         Ok(code) => code,

@@ -117,4 +117,12 @@ pub enum CliCommand {
         #[arg(long)]
         data_dir: Option<PathBuf>,
     },
+    /// 读取通知（文本 UTF-8/GBK 或 .docx），生成活动文件；逐行列出读到的内容及其出处，再列出未找到的内容
+    ReadNotice {
+        /// 通知文件（.txt 或 .docx）
+        notice: PathBuf,
+        /// 输出的活动文件（.json）
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }

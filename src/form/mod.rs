@@ -10,6 +10,7 @@ pub mod count;
 pub mod dates;
 pub mod definition;
 pub mod limit;
+pub mod notice;
 pub mod print;
 pub mod printed;
 pub mod rules;

@@ -6,6 +6,7 @@
 mod done;
 mod error;
 mod load;
+pub mod notice;
 mod secretary;
 mod single;
 
