@@ -52,18 +52,5 @@ fn one_line(text: &str) -> String {
 
 /// The campaign as JSON, the fields the notice did not give (null) left out.
 pub fn campaign_json(reading: &Reading) -> Result<String, String> {
-    let mut value = serde_json::to_value(&reading.campaign).map_err(|e| e.to_string())?;
-    drop_nulls(&mut value);
-    serde_json::to_string_pretty(&value).map_err(|e| e.to_string())
-}
-
-fn drop_nulls(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.retain(|_, v| !v.is_null());
-            map.values_mut().for_each(drop_nulls);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
-        _ => {}
-    }
+    crate::draft::campaign_files::campaign_json(&reading.campaign)
 }

@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::folder::json_files;
 use super::{Draft, DraftError, DraftFolder};
 use crate::files::{Staging, ensure_private_dir, is_temporary};
 use crate::form::catalog::{Catalog, LoadError};
@@ -135,7 +134,7 @@ impl Library {
 
     /// Moves a draft folder to the trash; returns where it went, for undo.
     pub fn delete(&self, folder: &DraftFolder) -> Result<PathBuf, DraftError> {
-        let trash = self.root.join(TRASH);
+        let trash = self.trash_dir();
         ensure_private_dir(&trash).map_err(|error| DraftError::write(&trash, &error))?;
         let name = folder
             .dir
@@ -158,16 +157,14 @@ impl Library {
     /// Adds the campaign files of the data folder to the catalog. A bad file does not stop the
     /// others: its error is returned for the user to see.
     pub fn load_user_campaigns(&self, catalog: &mut Catalog) -> Vec<LoadError> {
-        let mut errors = Vec::new();
-        for path in json_files(&self.campaigns_dir()) {
-            let name = path.display().to_string();
-            let added = match fs::read_to_string(&path) {
-                Ok(text) => catalog.add_campaign(&name, &text).map(|_| ()),
-                Err(error) => Err(LoadError::new(&name, "文件", format!("无法读取：{error}"))),
-            };
-            errors.extend(added.err());
-        }
-        errors
+        (self.load_campaign_files(catalog).into_iter())
+            .filter_map(|file| file.loaded.err())
+            .collect()
+    }
+
+    /// The recycle folder: deleted drafts and campaign files, so a delete can be undone.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join(TRASH)
     }
 }
 
@@ -205,14 +202,7 @@ fn summarize(folder: DraftFolder, catalog: &Catalog) -> DraftSummary {
         }
         None => ((0, 0), 0, 0),
     };
-    let problem = problem.or_else(|| {
-        pair.is_none().then(|| {
-            format!(
-                "不认识这份草稿的活动“{}”：请把该活动的通知文件放入数据文件夹的 campaigns 中。",
-                draft.campaign
-            )
-        })
-    });
+    let problem = problem.or_else(|| pair.is_none().then(|| unknown_campaign(&draft.campaign)));
     DraftSummary {
         name: if draft.campaign.is_empty() {
             fallback_name
@@ -231,6 +221,14 @@ fn summarize(folder: DraftFolder, catalog: &Catalog) -> DraftSummary {
         problem,
         folder,
     }
+}
+
+/// Why a draft cannot open: this PC does not know its campaign (never loaded, deleted, or its
+/// file no longer loads).
+pub fn unknown_campaign(id: &str) -> String {
+    format!(
+        "本机没有这份草稿的活动“{id}”（或它的活动文件未能加载）：请在首页“活动…”中导入该活动的活动文件，或修复未能加载的文件。"
+    )
 }
 
 /// A folder name from a title: no path separators or characters Windows refuses.

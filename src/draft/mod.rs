@@ -3,6 +3,7 @@
 //! file it cannot read.
 
 pub mod autosave;
+pub mod campaign_files;
 pub mod error;
 pub mod folder;
 mod leftovers;

@@ -9,6 +9,7 @@ mod error;
 pub mod journal;
 mod private;
 mod staging;
+mod text;
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -20,6 +21,7 @@ pub use private::{
     create_private, ensure_private_dir, open_private_new, sync_dir, write_private_new,
 };
 pub use staging::{Staging, is_temporary};
+pub use text::decode_text;
 
 /// Prefix of every temporary file and staging folder: the sweep removes only names with it.
 pub const TEMP_PREFIX: &str = ".tianbiao-";

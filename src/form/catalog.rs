@@ -71,6 +71,11 @@ pub fn parse_form(file: &str, text: &str) -> Result<FormDefinition, LoadError> {
     Ok(definition)
 }
 
+/// A campaign file's JSON, parsed but not yet checked against its form.
+pub fn parse_campaign(file: &str, text: &str) -> Result<Campaign, LoadError> {
+    serde_json::from_str(text).map_err(|error| LoadError::from_json(file, &error))
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     /// The form definitions as shipped: templates that name no city and no year.
@@ -79,6 +84,8 @@ pub struct Catalog {
     pub campaigns: Vec<Campaign>,
     /// Each campaign's form, worded with its facts (`wording::worded`), by campaign id.
     worded: Vec<(String, FormDefinition)>,
+    /// Ids of the campaigns built into the binary: read-only in the campaign editor.
+    builtin: Vec<String>,
 }
 
 impl Catalog {
@@ -94,7 +101,8 @@ impl Catalog {
             ..Catalog::default()
         };
         for (file, text) in BUILTIN_CAMPAIGNS {
-            catalog.add_campaign(file, text)?;
+            let id = catalog.add_campaign(file, text)?.id.clone();
+            catalog.builtin.push(id);
         }
         Ok(catalog)
     }
@@ -102,17 +110,37 @@ impl Catalog {
     /// Parses, checks and adds a campaign; a campaign with the id of one already known replaces
     /// it (a corrected notice file wins over the built-in one).
     pub fn add_campaign(&mut self, file: &str, text: &str) -> Result<&Campaign, LoadError> {
-        let mut campaign: Campaign =
-            serde_json::from_str(text).map_err(|error| LoadError::from_json(file, &error))?;
+        let campaign = parse_campaign(file, text)?;
+        self.insert_campaign(file, campaign)
+    }
+
+    /// The checks a campaign file passes on loading, for a campaign made in the editor.
+    pub fn check(&self, file: &str, campaign: &Campaign) -> Result<(), LoadError> {
+        let mut campaign = campaign.clone();
         campaign.photo.id_photo.resolve_size();
         let definition = self.form(&campaign.form).ok_or_else(|| {
             LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
         })?;
-        check_campaign(file, &campaign, definition)?;
+        check_campaign(file, &campaign, definition)
+    }
+
+    /// Checks and adds a campaign already parsed (see `add_campaign`).
+    pub fn insert_campaign(
+        &mut self,
+        file: &str,
+        mut campaign: Campaign,
+    ) -> Result<&Campaign, LoadError> {
+        campaign.photo.id_photo.resolve_size();
+        self.check(file, &campaign)?;
+        let definition = self.form(&campaign.form).ok_or_else(|| {
+            LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
+        })?;
         let worded = wording::worded(definition, &campaign);
         let id = campaign.id.clone();
         self.campaigns.retain(|known| known.id != id);
         self.worded.retain(|(known, _)| *known != id);
+        // A file of the user's with a built-in id replaces that campaign: it is theirs to edit.
+        self.builtin.retain(|known| *known != id);
         self.worded.push((id.clone(), worded));
         self.campaigns.push(campaign);
         self.campaigns
@@ -123,6 +151,19 @@ impl Catalog {
 
     pub fn form(&self, id: &str) -> Option<&FormDefinition> {
         self.forms.iter().find(|form| form.id == id)
+    }
+
+    /// Whether a campaign is built into the binary (and not replaced by a file of the user's).
+    pub fn is_builtin(&self, id: &str) -> bool {
+        self.builtin.iter().any(|known| known == id)
+    }
+
+    /// The campaigns as built into the binary, before any file of the user's replaced one.
+    pub fn builtin_campaign(id: &str) -> Option<Campaign> {
+        BUILTIN_CAMPAIGNS
+            .iter()
+            .filter_map(|(file, text)| parse_campaign(file, text).ok())
+            .find(|campaign| campaign.id == id)
     }
 
     pub fn campaign(&self, id: &str) -> Option<&Campaign> {

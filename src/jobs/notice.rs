@@ -27,21 +27,12 @@ pub fn notice_text(path: &Path) -> Result<String, String> {
             return Err("请把PDF另存为文本或Word后再读取。".to_owned());
         }
         _ if bytes.starts_with(b"PK") => docx_text(&bytes)?,
-        _ => decode_text(&bytes),
+        _ => crate::files::decode_text(&bytes),
     };
     if text.trim().is_empty() {
         return Err(format!("通知文件 {} 中没有文字。", path.display()));
     }
     Ok(text)
-}
-
-/// Text bytes: UTF-8 (a byte-order mark dropped) where valid, else GB18030 (a superset of GBK).
-pub fn decode_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
-    }
 }
 
 /// The paragraphs of a Word document, one a line.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Key, Modifiers, RichText};
 
+use super::campaigns::{CampaignsView, campaigns_ui};
 use super::command::AppCommand;
 use super::dialogs::FileDialogs;
 use super::editor::Editor;
@@ -17,6 +18,7 @@ use super::start::{StartState, start_ui};
 use super::task::JobSlot;
 use super::theme;
 use crate::draft::autosave::{Autosaver, DEFAULT_DELAY};
+use crate::draft::campaign_files::CampaignFile;
 use crate::draft::{DraftFolder, DraftSummary, Library};
 use crate::form::catalog::Catalog;
 
@@ -32,6 +34,8 @@ pub enum Screen {
     Start,
     Edit(Box<Session>),
     Secretary(Box<SecretaryState>),
+    /// 活动: the campaigns and the campaign editor.
+    Campaigns(Box<super::campaigns::CampaignsState>),
 }
 
 pub struct TianbiaoApp {
@@ -39,6 +43,8 @@ pub struct TianbiaoApp {
     pub library: Library,
     pub screen: Screen,
     pub drafts: Vec<DraftSummary>,
+    /// The campaign files of the data folder: which loaded, and why the others did not.
+    pub campaign_files: Vec<CampaignFile>,
     pub problems: Vec<String>,
     pub start: StartState,
     /// The panels shown beside the guide, kept from one draft to the next (they hold no data).
@@ -72,12 +78,7 @@ impl TianbiaoApp {
         let library = Library::at(&options.data_dir);
         // What a run killed half-way left is cleared before anything is listed.
         problems.extend(library.sweep_leftovers());
-        problems.extend(
-            library
-                .load_user_campaigns(&mut catalog)
-                .iter()
-                .map(|e| format!("未能加载活动文件：{e}")),
-        );
+        let campaign_files = library.load_campaign_files(&mut catalog);
         let drafts = library.list(&catalog);
         let settings = super::settings::Settings::load(&options.data_dir);
         TianbiaoApp {
@@ -85,6 +86,7 @@ impl TianbiaoApp {
             library,
             screen: Screen::Start,
             drafts,
+            campaign_files,
             problems,
             start: StartState::default(),
             panels: Panels::default(),
@@ -105,14 +107,14 @@ impl TianbiaoApp {
     pub fn session(&self) -> Option<&Session> {
         match &self.screen {
             Screen::Edit(session) => Some(session),
-            Screen::Start | Screen::Secretary(_) => None,
+            _ => None,
         }
     }
 
     pub(super) fn session_mut(&mut self) -> Option<&mut Session> {
         match &mut self.screen {
             Screen::Edit(session) => Some(session),
-            Screen::Start | Screen::Secretary(_) => None,
+            _ => None,
         }
     }
 
@@ -127,6 +129,14 @@ impl TianbiaoApp {
 
     pub(super) fn refresh_drafts(&mut self) {
         self.drafts = self.library.list(&self.catalog);
+    }
+
+    /// The start page's problems: leftovers swept at start, and campaign files that did not load.
+    fn start_problems(&self) -> Vec<String> {
+        let broken = (self.campaign_files.iter())
+            .filter_map(|file| file.loaded.as_ref().err())
+            .map(|error| format!("未能加载活动文件：{error}"));
+        self.problems.iter().cloned().chain(broken).collect()
     }
 
     pub(super) fn tell(&mut self, message: impl Into<String>, color: egui::Color32) {
@@ -213,14 +223,25 @@ impl eframe::App for TianbiaoApp {
         self.poll_start_job();
         self.notice_ui(ui);
         match &mut self.screen {
-            Screen::Start => start_ui(
-                ui,
-                &mut self.start,
-                &self.catalog,
-                &self.drafts,
-                &self.problems,
-                &mut commands,
-            ),
+            Screen::Start => {
+                let problems = self.start_problems();
+                start_ui(
+                    ui,
+                    &mut self.start,
+                    &self.catalog,
+                    &self.drafts,
+                    &problems,
+                    &mut commands,
+                );
+            }
+            Screen::Campaigns(state) => {
+                let view = CampaignsView {
+                    catalog: &self.catalog,
+                    files: &self.campaign_files,
+                    drafts: &self.drafts,
+                };
+                campaigns_ui(ui, state, &view, &mut commands);
+            }
             Screen::Secretary(state) => secretary_ui(ui, state, &self.catalog, &mut commands),
             Screen::Edit(session) => {
                 let notice = session.ui(ui, &self.catalog, self.autosaver.as_ref(), &mut commands);

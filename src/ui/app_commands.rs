@@ -106,6 +106,13 @@ impl TianbiaoApp {
                     self.import(pending.zip, choice, ctx);
                 }
             }
+            AppCommand::Campaigns => {
+                if self.flush_before_leaving() {
+                    self.refresh_drafts();
+                    self.screen = Screen::Campaigns(Box::default());
+                }
+            }
+            AppCommand::Campaign(command) => self.run_campaign(command),
         }
         ctx.request_repaint();
     }
@@ -125,10 +132,7 @@ impl TianbiaoApp {
         match folder.load() {
             Ok((draft, notes)) => {
                 if self.catalog.pair(&draft.campaign).is_none() {
-                    let message = format!(
-                        "不认识这份草稿的活动“{}”：请把该活动的通知文件放入数据文件夹的 campaigns 中。",
-                        draft.campaign
-                    );
+                    let message = crate::draft::library::unknown_campaign(&draft.campaign);
                     return self.tell(message, theme::ERROR);
                 }
                 if let Some(schema) = notes.migrated_from {

@@ -48,4 +48,8 @@ pub enum AppCommand {
     ResolveOutsideChange(bool),
     /// The answer to “same candidate already here”: replace, keep both, or None to cancel.
     ResolveImport(Option<ImportChoice>),
+    /// The campaigns screen (活动…).
+    Campaigns,
+    /// What the campaigns screen asks for.
+    Campaign(super::campaigns::CampaignCommand),
 }

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub enum SaveKind {
     Pdf,
     Zip,
+    /// A campaign file (导出活动文件), to send with the notice.
+    Campaign,
 }
 
 impl SaveKind {
@@ -15,6 +17,7 @@ impl SaveKind {
         match self {
             SaveKind::Pdf => "导出PDF",
             SaveKind::Zip => "导出推荐材料",
+            SaveKind::Campaign => "导出活动文件",
         }
     }
 
@@ -22,6 +25,7 @@ impl SaveKind {
         match self {
             SaveKind::Pdf => ("PDF 文件", "pdf"),
             SaveKind::Zip => ("压缩包", "zip"),
+            SaveKind::Campaign => ("活动文件", "json"),
         }
     }
 }
@@ -37,6 +41,10 @@ pub trait FileDialogs {
     fn pick_zip(&mut self) -> Option<PathBuf>;
     /// A folder to put the submission package in.
     fn pick_folder(&mut self) -> Option<PathBuf>;
+    /// A campaign file to import (导入活动文件).
+    fn pick_campaign_file(&mut self) -> Option<PathBuf>;
+    /// A notice to read into a new campaign (.txt, .docx, .pdf).
+    fn pick_notice(&mut self) -> Option<PathBuf>;
 
     fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf> {
         self.save_file(SaveKind::Pdf, suggested_name)
@@ -83,6 +91,23 @@ impl FileDialogs for NativeDialogs {
             .set_title("选择存放材料包的文件夹")
             .pick_folder()
     }
+
+    fn pick_campaign_file(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("导入活动文件")
+            .add_filter("活动文件（json）", &["json", "JSON"])
+            .pick_file()
+    }
+
+    fn pick_notice(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("打开通知")
+            .add_filter(
+                "通知（文本、Word、PDF）",
+                &["txt", "TXT", "docx", "DOCX", "pdf", "PDF"],
+            )
+            .pick_file()
+    }
 }
 
 /// Answers fixed in advance (tests, and scripted demos).
@@ -94,6 +119,8 @@ pub struct FixedDialogs {
     pub save_dir: Option<PathBuf>,
     pub zip: Option<PathBuf>,
     pub folder: Option<PathBuf>,
+    pub campaign_file: Option<PathBuf>,
+    pub notice: Option<PathBuf>,
 }
 
 impl FileDialogs for FixedDialogs {
@@ -117,5 +144,13 @@ impl FileDialogs for FixedDialogs {
 
     fn pick_folder(&mut self) -> Option<PathBuf> {
         self.folder.clone()
+    }
+
+    fn pick_campaign_file(&mut self) -> Option<PathBuf> {
+        self.campaign_file.clone()
+    }
+
+    fn pick_notice(&mut self) -> Option<PathBuf> {
+        self.notice.clone()
     }
 }

@@ -2,8 +2,10 @@
 //! a live page preview and export. UI code draws and returns commands; the app runs them.
 
 pub mod app;
+mod app_campaigns;
 mod app_commands;
 mod app_jobs;
+pub mod campaigns;
 mod check_panel;
 pub mod command;
 pub mod dialogs;

@@ -118,6 +118,13 @@ fn new_draft_ui(
         {
             commands.push(AppCommand::Secretary(None));
         }
+        if ui
+            .button("活动…")
+            .on_hover_text("查看各年的通知（活动）；收到新通知时，在这里从通知创建新活动")
+            .clicked()
+        {
+            commands.push(AppCommand::Campaigns);
+        }
     });
 }
 
