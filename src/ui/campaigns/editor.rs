@@ -110,9 +110,16 @@ fn top_bar(
                     }
                 }
                 if !edit.is_new() && !edit.has_changes() {
-                    let id = edit.campaign.id.clone();
+                    let id = || edit.campaign.id.clone();
+                    if ui
+                        .button("导出活动文件…")
+                        .on_hover_text("存成一个文件，随通知发给各单位")
+                        .clicked()
+                    {
+                        push(commands, CampaignCommand::Export(id()));
+                    }
                     if ui.button("用此活动新建草稿").clicked() {
-                        commands.push(AppCommand::NewDraft(id));
+                        commands.push(AppCommand::NewDraft(id()));
                     }
                 }
                 verdict_ui(ui, edit, problem);
@@ -145,7 +152,7 @@ fn verdict_ui(ui: &mut Ui, edit: &CampaignEdit, problem: Option<&LoadError>) {
         Some(problem) => {
             let step = Step::of_place(&problem.place);
             ui.label(
-                RichText::new(format!("✗ {}：{}", step.name(), problem.problem))
+                RichText::new(format!("× {}：{}", step.name(), problem.problem))
                     .color(theme::ERROR),
             );
         }
@@ -177,7 +184,7 @@ fn steps_list(ui: &mut Ui, edit: &mut CampaignEdit, problem: Option<&LoadError>)
             ui.add_space(6.0);
             for step in Step::ALL {
                 let text = if wrong == Some(step) {
-                    RichText::new(format!("✗ {}", step.name())).color(theme::ERROR)
+                    RichText::new(format!("× {}", step.name())).color(theme::ERROR)
                 } else {
                     RichText::new(step.name())
                 };
