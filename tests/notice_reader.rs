@@ -2,6 +2,8 @@
 //! campaign loads, a GBK text and a Word file read like the UTF-8 text, and the command line's
 //! contract `tianbiao read-notice NOTICE -o CAMPAIGN.json`.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -295,7 +297,7 @@ fn cli_exit_2_when_the_notice_cannot_be_read() {
     assert!(
         String::from_utf8(refused.stderr)
             .unwrap()
-            .contains("请把PDF另存为文本或Word后再读取")
+            .contains("PDF 文件打不开")
     );
     let broken = dir.path().join("坏.docx");
     std::fs::write(&broken, b"PK\x03\x04 not a zip").unwrap();
@@ -417,4 +419,61 @@ fn pieces_of_notices_never_panic() {
     ] {
         read_notice(odd);
     }
+}
+
+/// A notice saved as PDF by office software (LibreOffice here): its text layer reads as the text
+/// itself does.
+#[test]
+fn a_pdf_notice_is_read_from_its_text_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("xinxiang-2023.txt");
+    std::fs::copy("tests/notices/xinxiang-2023.txt", &txt).unwrap();
+    common::office::soffice_to_pdf(&[&txt], dir.path(), home.path());
+    let pdf = dir.path().join("xinxiang-2023.pdf");
+    let from_pdf = read_notice(&tianbiao::jobs::notice::notice_text(&pdf).unwrap()).campaign;
+    let from_txt = read_notice(&std::fs::read_to_string(&txt).unwrap()).campaign;
+    assert_eq!(from_pdf.year, 2023);
+    assert_eq!(from_pdf.city, from_txt.city);
+    assert_eq!(from_pdf.form_title, from_txt.form_title);
+    assert_eq!(from_pdf.deadline.date, from_txt.deadline.date);
+    assert_eq!(from_pdf.submission.email, from_txt.submission.email);
+    assert_eq!(from_pdf.word_limits, from_txt.word_limits);
+    assert_eq!(from_pdf.quotas, from_txt.quotas);
+}
+
+/// A PDF without a text layer (a scan): refused with what to do instead.
+#[test]
+fn a_pdf_without_text_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("扫描件.pdf");
+    std::fs::write(&pdf, empty_page_pdf()).unwrap();
+    let message = tianbiao::jobs::notice::notice_text(&pdf).unwrap_err();
+    assert!(message.starts_with("这份PDF没有可读的文字"), "{message}");
+}
+
+/// The smallest valid PDF: one empty A4 page, with a correct cross-reference table.
+fn empty_page_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    let trailer = format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    pdf.extend(trailer.bytes());
+    pdf
 }

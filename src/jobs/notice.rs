@@ -1,7 +1,7 @@
 //! The decoding front of the notice reader: a notice file's bytes to text. `.txt` in UTF-8 or
 //! GBK/GB18030 (valid UTF-8 is UTF-8, anything else GB18030), `.docx` (the paragraphs of
-//! `word/document.xml` as lines); a PDF is refused with a message. The reading itself is
-//! `form::notice`, which does no I/O.
+//! `word/document.xml` as lines), a PDF's text layer (a scan without one is refused with a
+//! message). The reading itself is `form::notice`, which does no I/O.
 
 use std::io::Read;
 use std::path::Path;
@@ -17,15 +17,13 @@ pub fn notice_text(path: &Path) -> Result<String, String> {
         .unwrap_or_default();
     let text = match extension.as_str() {
         "docx" => docx_text(&bytes)?,
-        "pdf" => return Err("请把PDF另存为文本或Word后再读取。".to_owned()),
+        "pdf" => pdf_text(&bytes)?,
         "doc" | "wps" => {
             return Err(
                 "旧版Word（.doc/.wps）文件读不了：请另存为 .docx 或文本后再读取。".to_owned(),
             );
         }
-        _ if bytes.starts_with(b"%PDF") => {
-            return Err("请把PDF另存为文本或Word后再读取。".to_owned());
-        }
+        _ if bytes.starts_with(b"%PDF") => pdf_text(&bytes)?,
         _ if bytes.starts_with(b"PK") => docx_text(&bytes)?,
         _ => crate::files::decode_text(&bytes),
     };
@@ -33,6 +31,46 @@ pub fn notice_text(path: &Path) -> Result<String, String> {
         return Err(format!("通知文件 {} 中没有文字。", path.display()));
     }
     Ok(text)
+}
+
+/// A PDF's compressed streams may not grow past this when decoded (a hostile file could
+/// otherwise claim gigabytes).
+const PDF_STREAM_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The text layer of a PDF, page by page. A scan has none: the message says what to do.
+pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    let document = lopdf::Document::load_mem(bytes).map_err(|error| {
+        format!("PDF 文件打不开（{error}）：请另存为文本或Word后再读取，或把通知文字粘贴进来。")
+    })?;
+    let pages: Vec<u32> = document.get_pages().into_keys().collect();
+    let text: Vec<String> = (pages.iter())
+        .filter_map(|page| (document.extract_text_with_limit(&[*page], PDF_STREAM_LIMIT)).ok())
+        .collect();
+    let text = join_latin_runs(&text.join("\n"));
+    if text.chars().filter(|c| !c.is_whitespace()).count() < 20 {
+        return Err(
+            "这份PDF没有可读的文字（可能是扫描件）：请用WPS或Acrobat转成文字后再读取，或把通知文字粘贴进来。"
+                .to_owned(),
+        );
+    }
+    Ok(text)
+}
+
+/// A PDF draws digits and Latin letters in another font than the Chinese around them, and the
+/// text layer then gives each run a line of its own ("8" / "．主要事迹" / "1500" / "字左右"). Such a
+/// run is put back into its line, between the text before and after it.
+fn join_latin_runs(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for line in text.lines() {
+        let is_run = !line.trim().is_empty() && line.trim().chars().all(|c| c.is_ascii_graphic());
+        match lines.last_mut() {
+            Some(last) if is_run || glue_next => last.push_str(line.trim()),
+            _ => lines.push(line.to_owned()),
+        }
+        glue_next = is_run;
+    }
+    lines.join("\n")
 }
 
 /// The paragraphs of a Word document, one a line.
