@@ -123,6 +123,23 @@ fn facts(c: &Campaign) -> BTreeMap<String, String> {
         "individual_application".into(),
         e.individual_application.map(|b| b.to_string()),
     );
+    put(
+        "born_after".into(),
+        e.born_after.as_ref().map(|b| b.date.clone()),
+    );
+    put("package_name".into(), s.package_name.clone());
+    put(
+        "evidence".into(),
+        (c.evidence.as_ref()).map(|rules| format!("{:?}", rules.placement)),
+    );
+    put(
+        "form_in_notice".into(),
+        c.form_in_notice.then(|| "yes".into()),
+    );
+    put(
+        "before_submission".into(),
+        (!c.before_submission.is_empty()).then(|| "yes".into()),
+    );
     f
 }
 

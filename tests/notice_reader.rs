@@ -477,3 +477,37 @@ fn empty_page_pdf() -> Vec<u8> {
     pdf.extend(trailer.bytes());
     pdf
 }
+
+/// The package's name, the evidence booklet, the units' own 公示 and a birth-date limit, in a
+/// notice written for this test.
+#[test]
+fn package_evidence_publicity_and_birth_date() {
+    let text = "关于开展2026年某某市“最美科技工作者”推荐工作的通知\n\
+推荐人选须为1981年1月1日以后出生的一线科技工作者。\n\
+各单位要按照民主程序确定推荐人选，并在本单位公示5个工作日。\n\
+佐证材料须统一封面，单独成册。\n\
+电子版材料打包后以“最美科技工作者+单位名称”作为文件名发送至邮箱。\n\
+市委宣传部、市科协组织专家审定后公示。\n";
+    let reading = read_notice(text);
+    let c = &reading.campaign;
+    assert_eq!(
+        c.submission.package_name.as_deref(),
+        Some("最美科技工作者+单位名称")
+    );
+    let evidence = c.evidence.as_ref().expect("evidence placement read");
+    assert_eq!(
+        evidence.placement,
+        tianbiao::form::campaign::EvidencePlacement::Booklet
+    );
+    assert_eq!(
+        c.before_submission,
+        ["各单位要按照民主程序确定推荐人选，并在本单位公示5个工作日"]
+    );
+    let born = c.eligibility.born_after.as_ref().expect("birth limit read");
+    assert_eq!(born.date, "1981-01-01");
+    assert!(!c.form_in_notice);
+    // Nothing said about evidence: listed as not found, never taken as "not asked".
+    let silent = read_notice("关于开展2026年某某市“最美科技工作者”推荐工作的通知\n");
+    assert!(silent.campaign.evidence.is_none());
+    assert!(silent.missing.iter().any(|m| m.starts_with("佐证材料")));
+}

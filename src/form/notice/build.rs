@@ -51,7 +51,7 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
     let paper = materials::read(text, notes);
     let quotas = quotas::quotas(text, notes);
     let youth_rule = quotas::youth(text, notes);
-    let eligibility = quotas::eligibility(text, notes);
+    let mut eligibility = quotas::eligibility(text, notes);
 
     let year = head.year.unwrap_or_else(|| {
         notes.missing("年份");
@@ -233,6 +233,8 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
         silent.push("通知未说是否接受个人申报；应用按推荐单位报送处理。".to_owned());
     }
 
+    let extras = super::extras::read(text, notes);
+    eligibility.born_after = extras.born_after;
     silent.append(&mut notes.silent);
     // An ASCII id (drafts and file names use it): the year and a hash of the title.
     let hash = notice_title
@@ -259,7 +261,7 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
         paper_copies,
         materials,
         submission: Submission {
-            package_name: None,
+            package_name: extras.package_name,
             email: contacts.email,
             office,
             address: contacts.address,
@@ -270,16 +272,16 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
             media_materials: Vec::new(),
             electronic_only: false,
         },
-        before_submission: Vec::new(),
+        before_submission: extras.before_submission,
         summary_name: None,
         share_rules: Vec::new(),
         quotas,
         youth_rule,
         eligibility,
         selection: None,
-        form_in_notice: false,
+        form_in_notice: extras.form_in_notice,
         instructions: None,
-        evidence: None,
+        evidence: extras.evidence,
         silent,
     }
 }

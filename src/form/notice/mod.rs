@@ -7,6 +7,7 @@
 mod build;
 mod contacts;
 mod dates;
+mod extras;
 mod header;
 mod limits;
 mod materials;
