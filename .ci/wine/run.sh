@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tianbiao.exe under Wine 8 (64-bit), as an office PC would run it from a USB stick: every
 # command on a copy of the sample in folders with Chinese names and spaces, the PDFs checked with
-# poppler as tests/pdf.rs does on Linux, Chinese output in a code-page-936 cmd, portable mode,
-# and the window's first frame under Xvfb (saved as $SCREENSHOT when set).
+# poppler as tests/pdf.rs does on Linux, a PDF held open by another program (Wine's share modes),
+# Chinese output in a code-page-936 cmd, portable mode, and the window's first frame under Xvfb (saved as $SCREENSHOT when set).
 #   .ci/wine/run.sh path/to/tianbiao.exe
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,6 +53,23 @@ expect 0 tb count "$(winpath "$place/字数 统计.txt")"
 step "export"
 expect 0 tb export "$(winpath "$sample")" -o "$(winpath "$place/推荐表 郜穗宁.pdf")"
 python3 "$repo/.ci/wine/check_pdf.py" "$sample" "$place/推荐表 郜穗宁.pdf" || fail "export: poppler checks"
+
+step "a PDF held open by another program (as WPS or Acrobat hold the PDF they show)"
+x86_64-w64-mingw32-gcc -municode -O2 -o "$work/hold.exe" "$repo/.ci/wine/hold.c"
+held="$place/推荐表 郜穗宁.pdf"
+before=$(sha256sum <"$held")
+"$wine" "$work/hold.exe" "$(winpath "$held")" 30 &
+holder=$!
+sleep 4
+code=0
+tb export "$(winpath "$sample")" -o "$(winpath "$held")" >"$work/out.txt" 2>"$work/err.txt" || code=$?
+sed 's/^/   | /' "$work/err.txt" | head -n 3
+[ "$code" -ne 0 ] || fail "held: export reported success over a held file"
+grep -q '文件正在被其他程序打开' "$work/err.txt" || fail "held: no 文件正在被其他程序打开 message"
+[ "$(sha256sum <"$held")" = "$before" ] || fail "held: the held file was changed"
+! ls -a "$place" | grep -q '\.partial$' || fail "held: a temporary file was left behind"
+kill "$holder" 2>/dev/null || true
+wait "$holder" 2>/dev/null || true
 
 step "summary"
 expect 0 tb summary "$(winpath "$sample")" -o "$(winpath "$place/汇总 表.pdf")"
