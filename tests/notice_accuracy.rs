@@ -128,6 +128,7 @@ fn facts(c: &Campaign) -> BTreeMap<String, String> {
         e.born_after.as_ref().map(|b| b.date.clone()),
     );
     put("package_name".into(), s.package_name.clone());
+    put("media".into(), s.media.clone());
     put(
         "evidence".into(),
         (c.evidence.as_ref()).map(|rules| format!("{:?}", rules.placement)),

@@ -234,7 +234,13 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
     }
 
     let extras = super::extras::read(text, notes);
-    eligibility.born_after = extras.born_after;
+    eligibility.born_after = extras.born_after.clone();
+    // Only materials the campaign has can travel on a disc or stick.
+    let media_materials: Vec<String> = (extras.media.iter())
+        .flat_map(|(_, ids)| ids.iter())
+        .filter(|id| materials.iter().any(|m| m.id == **id))
+        .map(|id| (*id).to_owned())
+        .collect();
     silent.append(&mut notes.silent);
     // An ASCII id (drafts and file names use it): the year and a hash of the title.
     let hash = notice_title
@@ -268,8 +274,8 @@ pub fn campaign(text: &Text, notes: &mut Notes) -> Campaign {
             postcode: contacts.postcode,
             contacts: contacts.contacts,
             phones: contacts.phones,
-            media: None,
-            media_materials: Vec::new(),
+            media: extras.media.as_ref().map(|(way, _)| way.clone()),
+            media_materials,
             electronic_only: false,
         },
         before_submission: extras.before_submission,

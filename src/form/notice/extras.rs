@@ -14,6 +14,8 @@ pub struct Extras {
     pub before_submission: Vec<String>,
     pub born_after: Option<BornAfter>,
     pub form_in_notice: bool,
+    /// How photos and video travel (光盘或U盘), and the materials the sentence names.
+    pub media: Option<(String, Vec<&'static str>)>,
 }
 
 pub fn read(text: &Text, notes: &mut Notes) -> Extras {
@@ -23,6 +25,7 @@ pub fn read(text: &Text, notes: &mut Notes) -> Extras {
         before_submission: before_submission(text, notes),
         born_after: born_after(text, notes),
         form_in_notice: form_in_notice(text, notes),
+        media: media(text, notes),
     }
 }
 
@@ -129,4 +132,21 @@ fn form_in_notice(text: &Text, notes: &mut Notes) -> bool {
         notes.found("通知附有推荐表", "是", "填表说明");
     }
     holds
+}
+
+/// 推荐人照片和视频请以光盘或U盘方式随纸质材料一并报送 → 光盘或U盘, for the photos and video.
+fn media(text: &Text, notes: &mut Notes) -> Option<(String, Vec<&'static str>)> {
+    let sentence = (text.sentences.iter()).find(|s| s.contains("光盘") || s.contains("U盘"))?;
+    let way = ["光盘或U盘", "U盘或光盘", "光盘", "U盘"]
+        .into_iter()
+        .find(|way| sentence.contains(way))?;
+    let mut materials = Vec::new();
+    if sentence.contains("照片") {
+        materials.extend(["id_photo", "life_work_photos"]);
+    }
+    if sentence.contains("视频") {
+        materials.push("video");
+    }
+    notes.found("照片、视频的报送方式", way, sentence);
+    Some((way.to_owned(), materials))
 }
