@@ -91,3 +91,80 @@ fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background
     });
     assert!(ready, "print version and thumbnail kept: {:?}", names());
 }
+
+#[test]
+fn a_moved_crop_is_prepared_again_once_saved() {
+    let source = tempfile::tempdir().unwrap();
+    let whole = source.path().join("证件照.jpg");
+    common::camera_jpeg(&whole, 6, 90);
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app_at(
+        data.path(),
+        FixedDialogs {
+            images: vec![whole],
+            ..FixedDialogs::default()
+        },
+    );
+    choose_photo(&mut harness);
+    let editor = harness.state().editor().expect("a draft is open");
+    let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
+    let prints = || -> usize {
+        std::fs::read_dir(&cache)
+            .map(|entries| {
+                (entries.flatten())
+                    .filter(|e| !e.file_name().to_string_lossy().ends_with(".thumb.jpg"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let wait_for_prints = |harness: &mut Harness<'_, TianbiaoApp>, count: usize| {
+        (0..200).any(|_| {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            prints() >= count
+        })
+    };
+    assert!(
+        wait_for_prints(&mut harness, 1),
+        "the first crop is prepared"
+    );
+    let before = harness
+        .state()
+        .editor()
+        .unwrap()
+        .draft
+        .answers
+        .photo("photo")
+        .cloned();
+
+    // A smaller crop: once the draft is saved, its print version is prepared as well. The crop
+    // frame shows once the thumbnail is decoded.
+    let shown = (0..200).any(|_| {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.query_all_by_label("裁切框大小（%）").count() > 0
+    });
+    assert!(shown, "the crop frame is shown");
+    // The label, then the slider it names.
+    let slider = harness.get_all_by_label("裁切框大小（%）").last().unwrap();
+    slider.set_value_accesskit(60.0);
+    harness.run_steps(3);
+    let after = harness
+        .state()
+        .editor()
+        .unwrap()
+        .draft
+        .answers
+        .photo("photo")
+        .cloned();
+    assert_ne!(
+        before.and_then(|p| p.crop),
+        after.and_then(|p| p.crop),
+        "the crop moved"
+    );
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::S);
+    assert!(
+        wait_for_prints(&mut harness, 2),
+        "the new crop is prepared too"
+    );
+}

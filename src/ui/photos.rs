@@ -163,7 +163,13 @@ fn crop_frame_ui(
     }
     let full = photo.crop_for(ratio);
     let mut percent = (crop.width as f32 / full.width.max(1) as f32 * 100.0).round();
-    let slider = ui.add(egui::Slider::new(&mut percent, 30.0..=100.0).text("裁切框大小 %"));
+    let slider = ui
+        .horizontal(|ui| {
+            let label = ui.label("裁切框大小（%）");
+            ui.add(egui::Slider::new(&mut percent, 30.0..=100.0))
+                .labelled_by(label.id)
+        })
+        .inner;
     if slider.changed() {
         let width = (full.width as f32 * percent / 100.0).round() as u32;
         let height = (width as f32 / ratio).round() as u32;
