@@ -87,11 +87,19 @@ fn a_campaign_from_a_pasted_notice_is_corrected_saved_drafted_in_and_exported() 
         edit.campaign.submission.email.as_deref(),
         Some("aykx@163.com")
     );
-    harness.get_by_label("从通知读到的");
-    harness.get_by_label("电子邮箱：aykx@163.com");
     // What it did not find is listed, and stands marked in the campaign.
-    harness.get_by_label("· 汇总表标题");
     assert!(edit.campaign.summary_title.starts_with("【通知未写明】"));
+    harness.get_by_label("从通知读到的");
+    harness.get_by_label("· 汇总表标题");
+    // Each item leads to the step where it is edited.
+    harness.get_by_label("电子邮箱：aykx@163.com").click();
+    harness.run();
+    assert_eq!(
+        editing(&harness).unwrap().step,
+        tianbiao::ui::campaigns::Step::Submission
+    );
+    harness.get_by_label("基本").click();
+    harness.run();
 
     // Corrected by hand, with its own id, and saved into the data folder.
     retype(&mut harness, "活动编号", "anyang-2027");

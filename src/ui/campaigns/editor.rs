@@ -22,7 +22,11 @@ pub fn editor_ui(
     if let Some(report) = &edit.reading {
         egui::Panel::right("reading")
             .default_size(330.0)
-            .show(ui, |ui| super::notice_ui::report_ui(ui, report));
+            .show(ui, |ui| {
+                if let Some(step) = super::notice_ui::report_ui(ui, report) {
+                    edit.step = step;
+                }
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()

@@ -95,6 +95,34 @@ impl Step {
         }
     }
 
+    /// The step where a value the notice reader names (in Chinese) is edited.
+    pub fn of_reader_field(field: &str) -> Step {
+        let has = |words: &[&str]| words.iter().any(|w| field.contains(w));
+        if has(&["截止", "报送前"]) {
+            Step::Time
+        } else if has(&["字数", "感人故事", "佐证材料", "附有推荐表"]) {
+            Step::Form
+        } else if has(&[
+            "报送方式",
+            "邮箱",
+            "报送部门",
+            "联系",
+            "地址",
+            "邮编",
+            "压缩包",
+        ]) {
+            Step::Submission
+        } else if has(&["照片", "证件照", "视频"]) {
+            Step::Photo
+        } else if has(&["纸质份数", "材料"]) {
+            Step::Materials
+        } else if has(&["名额", "青年", "个人申报", "出生", "排除"]) {
+            Step::Rules
+        } else {
+            Step::Basic
+        }
+    }
+
     /// The step where a place of the load check (a JSON path) is edited.
     pub fn of_place(place: &str) -> Step {
         let head = place.split(['.', '[', '（']).next().unwrap_or(place);

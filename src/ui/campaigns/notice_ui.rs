@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{CampaignCommand, ReadingReport, push};
+use super::{CampaignCommand, ReadingReport, Step, push};
 use crate::form::notice::Found;
 use crate::ui::command::AppCommand;
 use crate::ui::theme;
@@ -47,10 +47,12 @@ pub fn paste_ui(ctx: &egui::Context, text: &mut String, commands: &mut Vec<AppCo
     open
 }
 
-pub fn report_ui(ui: &mut Ui, report: &ReadingReport) {
+/// The report; returns the step to show when an item was clicked.
+pub fn report_ui(ui: &mut Ui, report: &ReadingReport) -> Option<Step> {
+    let mut go = None;
     ui.heading("从通知读到的");
     ui.label(
-        RichText::new("每项后面是它在通知中的原句。请逐项核对，没读到的请照通知填写。")
+        RichText::new("每项后面是它在通知中的原句。请逐项核对（点一项即转到它所在的步骤），没读到的请照通知填写。")
             .color(theme::MUTED),
     );
     egui::ScrollArea::vertical()
@@ -60,29 +62,37 @@ pub fn report_ui(ui: &mut Ui, report: &ReadingReport) {
                 ui.add_space(4.0);
                 ui.strong(format!("没有读到（{}项）", report.missing.len()));
                 for field in &report.missing {
-                    ui.colored_label(theme::ERROR, format!("· {field}"));
+                    let text = RichText::new(format!("· {field}")).color(theme::ERROR);
+                    if clickable(ui, text).clicked() {
+                        go = Some(Step::of_reader_field(field));
+                    }
                 }
             }
             if !report.suggestions.is_empty() {
                 ui.add_space(4.0);
                 ui.strong("建议（未填入，请确认后手工填写）");
                 for found in &report.suggestions {
-                    found_ui(ui, found, theme::NEAR);
+                    go = go.or(found_ui(ui, found, theme::NEAR));
                 }
             }
             ui.add_space(4.0);
             ui.strong(format!("已填入（{}项）", report.found.len()));
             for found in &report.found {
-                found_ui(ui, found, theme::OK);
+                go = go.or(found_ui(ui, found, theme::OK));
             }
         });
+    go
 }
 
-fn found_ui(ui: &mut Ui, found: &Found, colour: egui::Color32) {
-    ui.label(RichText::new(format!("{}：{}", found.field, found.value)).color(colour));
-    ui.label(
-        RichText::new(format!("　“{}”", found.source))
-            .color(theme::MUTED)
-            .small(),
-    );
+fn found_ui(ui: &mut Ui, found: &Found, colour: egui::Color32) -> Option<Step> {
+    let text = RichText::new(format!("{}：{}", found.field, found.value)).color(colour);
+    let clicked = clickable(ui, text).clicked();
+    let source = RichText::new(format!("　“{}”", found.source));
+    ui.label(source.color(theme::MUTED).small());
+    clicked.then(|| Step::of_reader_field(&found.field))
+}
+
+fn clickable(ui: &mut Ui, text: RichText) -> egui::Response {
+    ui.add(egui::Label::new(text).sense(egui::Sense::click()))
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
 }
