@@ -191,7 +191,10 @@ fn a_photo_is_attached_through_the_dialog_and_copied() {
     open_section(&mut harness, "照片");
     harness.get_by_label("选择照片…").click();
     harness.step();
-    harness.step();
+    // Read and copied in the background: the window keeps drawing meanwhile.
+    wait_for(&mut harness, |app| {
+        app.editor().is_some_and(|e| e.photo_job.is_none())
+    });
     let draft = editor_draft(&harness);
     let attached = draft.answers.photo("photo").expect("photo attached");
     assert_eq!((attached.width, attached.height), (826, 1062));

@@ -21,7 +21,12 @@ fn choose_photo(harness: &mut Harness<'_, TianbiaoApp>) {
         .click();
     harness.run();
     harness.get_by_label("选择照片…").click();
-    // A spinner keeps repainting while the thumbnail is decoded: a few frames, not `run`.
+    harness.step();
+    // Read and copied in the background; then a spinner keeps repainting while the thumbnail is
+    // decoded: a few frames, not `run`.
+    common::ui::wait_for(harness, |app| {
+        app.editor().is_some_and(|e| e.photo_job.is_none())
+    });
     harness.run_steps(5);
 }
 
@@ -108,26 +113,29 @@ fn a_moved_crop_is_prepared_again_once_saved() {
     choose_photo(&mut harness);
     let editor = harness.state().editor().expect("a draft is open");
     let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
-    let prints = || -> usize {
+    // The print versions in the cache (an entry of a crop no longer used is pruned).
+    let prints = || -> Vec<String> {
         std::fs::read_dir(&cache)
             .map(|entries| {
                 (entries.flatten())
-                    .filter(|e| !e.file_name().to_string_lossy().ends_with(".thumb.jpg"))
-                    .count()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|name| !name.ends_with(".thumb.jpg"))
+                    .collect()
             })
-            .unwrap_or(0)
+            .unwrap_or_default()
     };
-    let wait_for_prints = |harness: &mut Harness<'_, TianbiaoApp>, count: usize| {
+    let wait_for_print = |harness: &mut Harness<'_, TianbiaoApp>, new: &dyn Fn(&str) -> bool| {
         (0..200).any(|_| {
             harness.step();
             std::thread::sleep(std::time::Duration::from_millis(50));
-            prints() >= count
+            prints().iter().any(|name| new(name))
         })
     };
     assert!(
-        wait_for_prints(&mut harness, 1),
+        wait_for_print(&mut harness, &|_| true),
         "the first crop is prepared"
     );
+    let first = prints();
     let before = harness
         .state()
         .editor()
@@ -163,8 +171,6 @@ fn a_moved_crop_is_prepared_again_once_saved() {
         "the crop moved"
     );
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::S);
-    assert!(
-        wait_for_prints(&mut harness, 2),
-        "the new crop is prepared too"
-    );
+    let ok = wait_for_print(&mut harness, &|name| !first.iter().any(|f| f == name));
+    assert!(ok, "the new crop is prepared too");
 }

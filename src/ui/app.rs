@@ -220,6 +220,7 @@ impl eframe::App for TianbiaoApp {
         }
         self.shortcuts(&ctx, &mut commands);
         self.poll_autosave();
+        self.poll_photo_job();
         self.poll_start_job();
         self.notice_ui(ui);
         match &mut self.screen {

@@ -9,11 +9,13 @@ use super::app::{Screen, TianbiaoApp, view_of};
 use super::command::AppCommand;
 use super::editor::SaveStatus;
 use super::export_ui::ExportDialog;
+use super::photo_job::{Adding, PhotoJob};
 use super::secretary::SecretaryState;
 use super::session::{SaveWhen, Session};
 use super::theme;
 use crate::draft::autosave::AutosaveEvent;
 use crate::draft::{Draft, DraftFolder};
+use crate::form::answers::PhotoRef;
 use crate::form::definition::FieldKind;
 
 impl TianbiaoApp {
@@ -40,7 +42,7 @@ impl TianbiaoApp {
             AppCommand::SaveNow => self.save_now(),
             AppCommand::PickPhoto(field) => {
                 if let Some(path) = self.dialogs.pick_image() {
-                    self.add_photo(&field, path);
+                    self.add_photos(&field, Adding::Photo, vec![path], ctx);
                 }
             }
             AppCommand::DroppedPhoto(path) => {
@@ -55,12 +57,13 @@ impl TianbiaoApp {
                             .map(|f| f.id.clone())
                     });
                 if let Some(field) = field {
-                    self.add_photo(&field, path);
+                    self.add_photos(&field, Adding::Photo, vec![path], ctx);
                 }
             }
             AppCommand::AddImages(field) => {
-                for path in self.dialogs.pick_images() {
-                    self.add_image(&field, path);
+                let paths = self.dialogs.pick_images();
+                if !paths.is_empty() {
+                    self.add_photos(&field, Adding::Images, paths, ctx);
                 }
             }
             AppCommand::Export(options) => {
@@ -268,38 +271,67 @@ impl TianbiaoApp {
     }
 
     /// Copies a photo into the draft folder for a photo field, and saves at once.
-    fn add_photo(&mut self, field: &str, path: PathBuf) {
+    /// Reads, checks and copies photos into the draft folder in the background (see
+    /// `photo_job`); one job at a time.
+    fn add_photos(
+        &mut self,
+        field: &str,
+        adding: Adding,
+        paths: Vec<PathBuf>,
+        ctx: &egui::Context,
+    ) {
         let Screen::Edit(session) = &mut self.screen else {
             return;
         };
         let editor = &mut session.editor;
-        match editor.folder.add_photo(&path, "photo") {
-            Ok(photo) => {
-                editor.draft.answers.set_photo(field, photo);
-                editor.shown.insert(field.to_owned());
-                prepare_for_print(&self.catalog, session);
-                session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
-            }
-            Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
+        if editor.photo_job.is_some() {
+            return self.tell("上一张照片还在读取，请稍候再添加。", theme::NEAR);
         }
+        let folder = editor.folder.clone();
+        editor.photo_job = Some(PhotoJob::start(ctx, folder, field, adding, paths));
     }
 
-    /// Copies an evidence image into the draft folder, with an empty caption, and saves.
-    fn add_image(&mut self, field: &str, path: PathBuf) {
+    /// Attaches the photos of a finished job, prepares them for print and saves; a photo that
+    /// could not be added is said, and nothing of it attached.
+    pub(super) fn poll_photo_job(&mut self) {
         let Screen::Edit(session) = &mut self.screen else {
             return;
         };
         let editor = &mut session.editor;
-        match editor.folder.add_photo(&path, "evidence") {
-            Ok(mut image) => {
-                image.caption = Some(String::new());
-                let mut images = editor.draft.answers.images(field).to_vec();
-                images.push(image);
-                editor.draft.answers.set_images(field, images);
-                prepare_for_print(&self.catalog, session);
-                session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
+        let Some(results) = editor.photo_job.as_ref().and_then(PhotoJob::poll) else {
+            return;
+        };
+        let Some(job) = editor.photo_job.take() else {
+            return;
+        };
+        let mut problems = Vec::new();
+        let mut added = false;
+        for result in results {
+            match result {
+                Ok(photo) => {
+                    added = true;
+                    match job.adding {
+                        Adding::Photo => editor.draft.answers.set_photo(&job.field, photo),
+                        Adding::Images => {
+                            let mut images = editor.draft.answers.images(&job.field).to_vec();
+                            images.push(PhotoRef {
+                                caption: Some(String::new()),
+                                ..photo
+                            });
+                            editor.draft.answers.set_images(&job.field, images);
+                        }
+                    }
+                }
+                Err(error) => problems.push(error.to_string()),
             }
-            Err(error) => self.notice = Some((error.to_string(), theme::ERROR)),
+        }
+        if added {
+            editor.shown.insert(job.field.clone());
+            prepare_for_print(&self.catalog, session);
+            session.queue_save(self.autosaver.as_ref(), SaveWhen::Now);
+        }
+        if !problems.is_empty() {
+            self.notice = Some((problems.join("\n"), theme::ERROR));
         }
     }
 }

@@ -70,6 +70,8 @@ pub struct Editor {
     /// Photo files checked on disk, and what was found: checked again only when the draft's
     /// photos change (or after a save), never every frame.
     photo_checks: Option<(Vec<String>, Vec<Finding>)>,
+    /// Photos being read and copied into the folder (one job at a time).
+    pub photo_job: Option<super::photo_job::PhotoJob>,
 }
 
 impl Editor {
@@ -91,6 +93,7 @@ impl Editor {
             force_save: false,
             thumbnails: Default::default(),
             photo_checks: None,
+            photo_job: None,
         }
     }
 

@@ -14,6 +14,7 @@ mod exchange_ui;
 pub mod export_ui;
 mod fields;
 mod guide;
+mod photo_job;
 mod photos;
 pub mod preview;
 mod rows;

@@ -24,12 +24,14 @@ pub fn photo_ui(
     env: &FieldEnv,
     commands: &mut Vec<AppCommand>,
 ) -> Option<egui::Response> {
+    let busy = editor.photo_job.is_some();
     let choose = ui
-        .button("选择照片…")
+        .add_enabled(!busy, egui::Button::new("选择照片…"))
         .on_hover_text("也可以把照片文件拖到窗口上");
     if choose.clicked() {
         commands.push(AppCommand::PickPhoto(field.id.clone()));
     }
+    adding_ui(ui, editor, &field.id);
     let Some(photo) = editor.draft.answers.photo(&field.id).cloned() else {
         ui.label(RichText::new("还没有照片。").color(theme::MUTED));
         return Some(choose);
@@ -241,10 +243,12 @@ pub fn images_ui(
     env: &FieldEnv,
     commands: &mut Vec<AppCommand>,
 ) -> Option<egui::Response> {
-    let add = ui.button("添加图片…");
+    let busy = editor.photo_job.is_some();
+    let add = ui.add_enabled(!busy, egui::Button::new("添加图片…"));
     if add.clicked() {
         commands.push(AppCommand::AddImages(field.id.clone()));
     }
+    adding_ui(ui, editor, &field.id);
     let mut images = editor.draft.answers.images(&field.id).to_vec();
     if !images.is_empty() {
         let (text, color) = images_status(field, &images, env);
@@ -312,4 +316,18 @@ pub fn images_ui(
     let mut response = add;
     response.mark_changed();
     Some(response)
+}
+
+/// A spinner while this field's photos are read and copied into the draft folder.
+fn adding_ui(ui: &mut Ui, editor: &Editor, field: &str) {
+    if editor
+        .photo_job
+        .as_ref()
+        .is_some_and(|job| job.field == field)
+    {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("正在读取并检查照片…");
+        });
+    }
 }
