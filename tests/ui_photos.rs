@@ -59,8 +59,9 @@ fn a_cut_or_unprintable_photo_is_refused_at_the_photo_step() {
     }
 }
 
-#[test]
-fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background() {
+/// A new draft with a 6-megapixel camera photo chosen at its photo step (the folders live as
+/// long as the harness is used).
+fn with_camera_photo() -> ([tempfile::TempDir; 2], Harness<'static, TianbiaoApp>) {
     let source = tempfile::tempdir().unwrap();
     let whole = source.path().join("证件照.jpg");
     common::camera_jpeg(&whole, 6, 90);
@@ -73,6 +74,12 @@ fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background
         },
     );
     choose_photo(&mut harness);
+    ([source, data], harness)
+}
+
+#[test]
+fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background() {
+    let (_folders, mut harness) = with_camera_photo();
     let editor = harness.state().editor().expect("a draft is open");
     assert!(editor.draft.answers.photo("photo").is_some());
     let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
@@ -99,18 +106,7 @@ fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background
 
 #[test]
 fn a_moved_crop_is_prepared_again_once_saved() {
-    let source = tempfile::tempdir().unwrap();
-    let whole = source.path().join("证件照.jpg");
-    common::camera_jpeg(&whole, 6, 90);
-    let data = tempfile::tempdir().unwrap();
-    let mut harness = app_at(
-        data.path(),
-        FixedDialogs {
-            images: vec![whole],
-            ..FixedDialogs::default()
-        },
-    );
-    choose_photo(&mut harness);
+    let (_folders, mut harness) = with_camera_photo();
     let editor = harness.state().editor().expect("a draft is open");
     let cache = editor.folder.dir.join(tianbiao::photo::cache::CACHE_DIR);
     // The print versions in the cache (an entry of a crop no longer used is pruned).
