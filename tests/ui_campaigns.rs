@@ -357,6 +357,9 @@ fn deleting_a_campaign_with_drafts_asks_and_keeps_the_drafts() {
     harness.run();
     harness.get_by_label("活动…").click();
     harness.run();
+    // The copy keeps 新乡's title: lists tell the two apart by id.
+    harness.get_by_label("2023年新乡“最美科技工作者”推荐表（huixian-2023）");
+    harness.get_by_label("2023年新乡“最美科技工作者”推荐表（xinxiang-2023）");
     harness.get_by_label("删除").click();
     harness.run();
     harness.get_by_label_contains("有1份草稿使用这个活动");

@@ -170,6 +170,19 @@ impl Catalog {
         self.campaigns.iter().find(|campaign| campaign.id == id)
     }
 
+    /// A campaign's name in a list: its form's title, with its id where another campaign has
+    /// the same title (a copy not yet retitled).
+    pub fn list_name(&self, campaign: &Campaign) -> String {
+        let same = (self.campaigns.iter())
+            .filter(|other| other.form_title == campaign.form_title)
+            .count();
+        if same > 1 {
+            format!("{}（{}）", campaign.form_title, campaign.id)
+        } else {
+            campaign.form_title.clone()
+        }
+    }
+
     /// A campaign and the form it prints, worded with the campaign's facts, together, as most
     /// callers need both.
     pub fn pair(&self, campaign_id: &str) -> Option<(&FormDefinition, &Campaign)> {

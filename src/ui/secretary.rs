@@ -137,7 +137,7 @@ fn campaign_picker(
         let label = ui.label("活动：");
         let title = catalog
             .campaign(&state.campaign)
-            .map_or(state.campaign.as_str(), |c| c.form_title.as_str());
+            .map_or_else(|| state.campaign.clone(), |c| catalog.list_name(c));
         egui::ComboBox::from_id_salt("secretary_campaign")
             .selected_text(title)
             .width(340.0)
@@ -146,7 +146,7 @@ fn campaign_picker(
                     if ui
                         .selectable_label(
                             campaign.id == state.campaign,
-                            campaign.form_title.as_str(),
+                            catalog.list_name(campaign),
                         )
                         .clicked()
                     {

@@ -70,7 +70,7 @@ fn new_draft_ui(
         let title = chosen
             .as_deref()
             .and_then(|id| catalog.campaign(id))
-            .map_or("请选择活动", |c| c.form_title.as_str());
+            .map_or_else(|| "请选择活动".to_owned(), |c| catalog.list_name(c));
         let label = ui.label("活动：");
         egui::ComboBox::from_id_salt("campaign")
             .selected_text(title)
@@ -79,7 +79,7 @@ fn new_draft_ui(
                 for campaign in &catalog.campaigns {
                     let selected = chosen.as_deref() == Some(campaign.id.as_str());
                     if ui
-                        .selectable_label(selected, campaign.form_title.as_str())
+                        .selectable_label(selected, catalog.list_name(campaign))
                         .clicked()
                     {
                         state.campaign = Some(campaign.id.clone());

@@ -63,7 +63,7 @@ fn campaigns_table(ui: &mut Ui, view: &CampaignsView, commands: &mut Vec<AppComm
                 let drafts = (view.drafts.iter())
                     .filter(|d| d.campaign == campaign.id)
                     .count();
-                ui.label(campaign.form_title.as_str())
+                ui.label(view.catalog.list_name(campaign))
                     .on_hover_text(format!("编号：{}", campaign.id));
                 ui.label(campaign.deadline.date.as_str());
                 ui.label(if builtin { "内置" } else { "本机添加" });
