@@ -78,86 +78,112 @@ pub fn break_paragraph(
     size_pt: f32,
     measure: &dyn Measure,
 ) -> Vec<BrokenLine> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0.0;
+    let mut filler = LineFiller::new(width_mm, first_indent_mm, size_pt, measure);
     let mut start = 0;
-    let available = |lines: &Vec<BrokenLine>| {
-        if lines.is_empty() {
-            width_mm - first_indent_mm
-        } else {
-            width_mm
-        }
-    };
     for (end, _) in break_points(text) {
         let piece = &text[start..end];
         start = end;
         let piece_width = measure.width_mm(piece, size_pt);
         // Trailing spaces may hang past the edge.
         let visible_width = measure.width_mm(piece.trim_end(), size_pt);
-        if line_width + visible_width <= available(&lines) + 0.01 {
-            line.push_str(piece);
-            line_width += piece_width;
-            continue;
+        if !filler.fits(visible_width) {
+            filler.new_line();
         }
-        if !line.is_empty() {
-            push_line(
-                &mut lines,
-                std::mem::take(&mut line),
-                measure,
-                size_pt,
-                false,
-            );
+        if filler.fits(visible_width) {
+            filler.push(piece, piece_width);
+        } else {
+            // Too wide for any line (an e-mail address, a URL): break after @ . / where the
+            // line is full, and between characters only inside a part still too wide.
+            filler.add_address(piece);
         }
-        if visible_width <= available(&lines) + 0.01 {
-            line.push_str(piece);
-            line_width = piece_width;
-            continue;
+    }
+    filler.finish()
+}
+
+/// Fills lines piece by piece: a piece that does not fit after what the line holds goes to the
+/// next line. The first line is narrower by the paragraph's indent.
+struct LineFiller<'a> {
+    lines: Vec<BrokenLine>,
+    line: String,
+    line_width: f32,
+    width_mm: f32,
+    first_indent_mm: f32,
+    size_pt: f32,
+    measure: &'a dyn Measure,
+}
+
+impl<'a> LineFiller<'a> {
+    fn new(width_mm: f32, first_indent_mm: f32, size_pt: f32, measure: &'a dyn Measure) -> Self {
+        LineFiller {
+            lines: Vec::new(),
+            line: String::new(),
+            line_width: 0.0,
+            width_mm,
+            first_indent_mm,
+            size_pt,
+            measure,
         }
-        // Too wide for any line (an e-mail address, a URL): break after @ . / where the line
-        // is full, and between characters only inside a part still too wide.
-        line_width = 0.0;
-        for part in address_parts(piece) {
-            let part_width = measure.width_mm(part, size_pt);
-            if line_width + part_width > available(&lines) + 0.01 && !line.is_empty() {
-                push_line(
-                    &mut lines,
-                    std::mem::take(&mut line),
-                    measure,
-                    size_pt,
-                    false,
-                );
-                line_width = 0.0;
+    }
+
+    fn available(&self) -> f32 {
+        if self.lines.is_empty() {
+            self.width_mm - self.first_indent_mm
+        } else {
+            self.width_mm
+        }
+    }
+
+    fn fits(&self, width: f32) -> bool {
+        self.line_width + width <= self.available() + 0.01
+    }
+
+    fn push(&mut self, piece: &str, width: f32) {
+        self.line.push_str(piece);
+        self.line_width += width;
+    }
+
+    /// Ends the line being filled, if it holds anything.
+    fn new_line(&mut self) {
+        if !self.line.is_empty() {
+            let text = std::mem::take(&mut self.line);
+            push_line(&mut self.lines, text, self.measure, self.size_pt, false);
+        }
+        self.line_width = 0.0;
+    }
+
+    /// An address: its parts (after @ . /) each where they fit, a part wider than a line cut
+    /// between characters.
+    fn add_address(&mut self, address: &str) {
+        for part in address_parts(address) {
+            let width = self.measure.width_mm(part, self.size_pt);
+            if !self.fits(width) {
+                self.new_line();
             }
-            if part_width <= available(&lines) + 0.01 {
-                line.push_str(part);
-                line_width += part_width;
+            if self.fits(width) {
+                self.push(part, width);
                 continue;
             }
             for c in part.chars() {
-                let advance = measure.width_mm(c.encode_utf8(&mut [0; 4]), size_pt);
-                if line_width + advance > available(&lines) + 0.01 && !line.is_empty() {
-                    push_line(
-                        &mut lines,
-                        std::mem::take(&mut line),
-                        measure,
-                        size_pt,
-                        false,
-                    );
-                    line_width = 0.0;
+                let text = c.encode_utf8(&mut [0; 4]).to_owned();
+                let advance = self.measure.width_mm(&text, self.size_pt);
+                if !self.fits(advance) {
+                    self.new_line();
                 }
-                line.push(c);
-                line_width += advance;
+                self.push(&text, advance);
             }
         }
     }
-    if !line.is_empty() || lines.is_empty() {
-        push_line(&mut lines, line, measure, size_pt, true);
+
+    fn finish(mut self) -> Vec<BrokenLine> {
+        if !self.line.is_empty() || self.lines.is_empty() {
+            let text = std::mem::take(&mut self.line);
+            push_line(&mut self.lines, text, self.measure, self.size_pt, true);
+        }
+        if let Some(last) = self.lines.last_mut() {
+            last.ends_paragraph = true;
+        }
+        self.lines
     }
-    if let Some(last) = lines.last_mut() {
-        last.ends_paragraph = true;
-    }
-    lines
 }
 
 fn push_line(

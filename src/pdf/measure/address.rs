@@ -1,7 +1,7 @@
 //! E-mail and web addresses: one word each, broken only after @ . / when a line cannot hold it
 //! (gaosuining@ / example.com), never at a hyphen and never inside a part that fits a line.
 
-use super::{BrokenLine, Measure, break_paragraph, push_line};
+use super::{BrokenLine, LineFiller, Measure};
 pub use crate::form::printed::{address_parts, is_address};
 
 /// An address broken into lines no wider than `width_mm`, after @ . / only, and between
@@ -12,47 +12,14 @@ pub fn break_address(
     size_pt: f32,
     measure: &dyn Measure,
 ) -> Vec<BrokenLine> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for part in address_parts(text) {
-        let joined = format!("{line}{part}");
-        if line.is_empty() || measure.width_mm(&joined, size_pt) <= width_mm + 0.01 {
-            line = joined;
-            continue;
-        }
-        push_line(
-            &mut lines,
-            std::mem::take(&mut line),
-            measure,
-            size_pt,
-            false,
-        );
-        line = part.to_owned();
-    }
-    if !line.is_empty() || lines.is_empty() {
-        push_line(&mut lines, line, measure, size_pt, true);
-    }
-    // A part wider than a line is cut between characters.
-    let mut lines: Vec<BrokenLine> = (lines.into_iter())
-        .flat_map(|line| {
-            if line.width_mm <= width_mm + 0.01 {
-                vec![line]
-            } else {
-                break_paragraph(&line.text, width_mm, 0.0, size_pt, measure)
-            }
-        })
-        .collect();
-    let last = lines.len().saturating_sub(1);
-    for (index, line) in lines.iter_mut().enumerate() {
-        line.starts_paragraph = index == 0;
-        line.ends_paragraph = index == last;
-    }
-    lines
+    let mut filler = LineFiller::new(width_mm, 0.0, size_pt, measure);
+    filler.add_address(text);
+    filler.finish()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::FixedWidth;
+    use super::super::{FixedWidth, break_paragraph};
     use super::*;
 
     /// 10.5 pt: one CJK character is 3.704 mm wide.
