@@ -89,8 +89,14 @@ fn as_code_page_936(name: &[u8]) -> String {
 fn every_name_reads_right_by_code_page_936_by_the_unicode_field_and_by_the_utf8_flag() {
     let names = [
         ("draft.json", Compression::Deflated),
-        ("最美科技工作者+新乡市农学会/张三/推荐表.pdf", Compression::Deflated),
-        ("最美科技工作者+新乡市农学会/张三/张三1.jpg", Compression::Stored),
+        (
+            "最美科技工作者+新乡市农学会/张三/推荐表.pdf",
+            Compression::Deflated,
+        ),
+        (
+            "最美科技工作者+新乡市农学会/张三/张三1.jpg",
+            Compression::Stored,
+        ),
         // Outside GBK (CJK Extension B), and a GBK trail byte 0x5C (`\`): UTF-8 with the flag.
         ("𠀀明-推荐材料/照片.jpg", Compression::Stored),
         ("乗.jpg", Compression::Stored),
@@ -108,12 +114,24 @@ fn every_name_reads_right_by_code_page_936_by_the_unicode_field_and_by_the_utf8_
     assert_eq!(raw[0].name, b"draft.json");
     assert_eq!((raw[0].flags & UTF8_FLAG, raw[0].extra.len()), (0, 0));
     for (entry, (name, _)) in raw[1..3].iter().zip(&names[1..3]) {
-        assert_eq!(entry.flags & UTF8_FLAG, 0, "Explorer must not be told UTF-8");
-        assert_eq!(entry.made_by >> 8, 0, "made by MS-DOS/FAT: the OEM code page");
+        assert_eq!(
+            entry.flags & UTF8_FLAG,
+            0,
+            "Explorer must not be told UTF-8"
+        );
+        assert_eq!(
+            entry.made_by >> 8,
+            0,
+            "made by MS-DOS/FAT: the OEM code page"
+        );
         assert_eq!(as_code_page_936(&entry.name), *name);
         let (crc, utf8) = unicode_path(&entry.extra).expect("a Unicode Path field");
         assert_eq!(utf8, *name);
-        assert_eq!(crc, crc32(&entry.name), "the field's CRC is that of the GBK name");
+        assert_eq!(
+            crc,
+            crc32(&entry.name),
+            "the field's CRC is that of the GBK name"
+        );
     }
     for (entry, (name, _)) in raw[3..].iter().zip(&names[3..]) {
         assert_eq!(entry.flags & UTF8_FLAG, UTF8_FLAG);
@@ -159,7 +177,12 @@ fn a_draft_with_a_chinese_photo_name_travels_and_imports() {
 
     let incoming = read_exchange("张三-推荐材料.zip", &bytes).unwrap();
     let original = fs::read(folder.dir.join("张三1.jpg")).unwrap();
-    assert!(incoming.files.iter().any(|(_, content)| *content == original));
+    assert!(
+        incoming
+            .files
+            .iter()
+            .any(|(_, content)| *content == original)
+    );
     let outcome = import_draft(
         &secretary_pc,
         common::catalog(),
@@ -172,6 +195,12 @@ fn a_draft_with_a_chinese_photo_name_travels_and_imports() {
     };
     let (copy, _) = imported.load().unwrap();
     let arrived = copy.answers.photo("photo").unwrap();
-    assert_eq!(fs::read(imported.dir.join(&arrived.file)).unwrap(), original);
-    assert_eq!(copy.answers.text("main_deeds"), draft.answers.text("main_deeds"));
+    assert_eq!(
+        fs::read(imported.dir.join(&arrived.file)).unwrap(),
+        original
+    );
+    assert_eq!(
+        copy.answers.text("main_deeds"),
+        draft.answers.text("main_deeds")
+    );
 }
