@@ -2,12 +2,12 @@
 //! `draft.json` and its photos. Reading one back checks everything (a zip at all, ours, complete,
 //! not absurdly large, paths inside the folder) before anything is written anywhere.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::ZipArchive;
 
 use super::PackageError;
+use super::zip_writer::{Compression, ZipWriter};
 use crate::draft::folder::{LoadNotes, parse_draft};
 use crate::draft::library::safe_file_stem;
 use crate::draft::{DRAFT_FILE, Draft, DraftFolder};
@@ -23,16 +23,15 @@ pub fn exchange_file_name(draft: &Draft) -> String {
 }
 
 /// The draft and every photo it refers to, as zip bytes. Photos are stored as they are (JPEG
-/// does not compress further); the draft text is deflated.
+/// does not compress further); the draft text is deflated. Names as Windows Explorer reads them
+/// (`zip_entry_name`); the reader below takes these and the UTF-8 names of older versions.
 pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, PackageError> {
     let json =
         serde_json::to_vec_pretty(draft).map_err(|error| PackageError::Zip(error.to_string()))?;
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let fail = |error: zip::result::ZipError| PackageError::Zip(error.to_string());
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    zip.start_file(DRAFT_FILE, deflated).map_err(fail)?;
-    zip.write_all(&json).map_err(|error| fail(error.into()))?;
+    let mut zip = ZipWriter::new(Vec::new());
+    let fail = |error: std::io::Error| PackageError::Zip(error.to_string());
+    zip.add(DRAFT_FILE, &json, Compression::Deflated)
+        .map_err(fail)?;
     let mut written = Vec::new();
     for (_, photo) in draft.answers.photo_files() {
         if written.contains(&photo.file) {
@@ -45,12 +44,11 @@ pub fn write_exchange(folder: &DraftFolder, draft: &Draft) -> Result<Vec<u8>, Pa
                 file: photo.file.clone(),
             }
         })?;
-        zip.start_file(photo.file.as_str(), stored).map_err(fail)?;
-        zip.write_all(&bytes).map_err(|error| fail(error.into()))?;
+        zip.add(&photo.file, &bytes, Compression::Stored)
+            .map_err(fail)?;
         written.push(photo.file.clone());
     }
-    let cursor = zip.finish().map_err(fail)?;
-    Ok(cursor.into_inner())
+    zip.finish().map_err(fail)
 }
 
 /// A draft read from an exchange zip, not yet written anywhere.

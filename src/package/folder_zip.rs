@@ -1,14 +1,12 @@
-//! The package folder as a zip beside it, written through the one writer: entries under the
-//! folder's name, JPEG photos stored (they do not compress), the rest deflated.
+//! The package folder as a zip beside it, written through the one file writer and the one zip
+//! writer (names Windows Explorer reads): entries under the folder's name, JPEG photos stored
+//! (they do not compress), the rest deflated.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
 use super::PackageError;
+use super::zip_writer::{Compression, ZipWriter};
 use crate::files::write_with;
 
 /// The package folder as a zip beside it, entries under the folder's name. JPEG photos are
@@ -29,19 +27,15 @@ fn write_zip(
     root: &str,
     entries: &[(String, PathBuf)],
 ) -> std::io::Result<()> {
-    let mut zip = ZipWriter::new(file);
+    let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
     for (relative, path) in entries {
-        let method = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
-            CompressionMethod::Stored
+        let compression = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
+            Compression::Stored
         } else {
-            CompressionMethod::Deflated
+            Compression::Deflated
         };
-        let options = SimpleFileOptions::default()
-            .compression_method(method)
-            .large_file(true);
         let bytes = fs::read(path)?;
-        zip.start_file(format!("{root}/{relative}"), options)?;
-        zip.write_all(&bytes)?;
+        zip.add(&format!("{root}/{relative}"), &bytes, compression)?;
     }
     zip.finish()?;
     Ok(())

@@ -16,5 +16,7 @@ pub mod photos;
 pub mod progress;
 pub mod roster;
 pub mod shares;
+mod zip_entry_name;
+pub mod zip_writer;
 
 pub use error::PackageError;
