@@ -30,7 +30,8 @@ impl PdfFont {
             let message = "字体文件是空的，程序可能安装不完整".to_owned();
             return Err(FontError(message));
         }
-        let sfnt = Sfnt::open(bytes).map_err(|detail| FontError(format!("无法读取字体文件（{detail}）")))?;
+        let sfnt = Sfnt::open(bytes)
+            .map_err(|detail| FontError(format!("无法读取字体文件（{detail}）")))?;
         // As printpdf read it: a font that claims 0 units per em is taken as 1000.
         let units_per_em = match sfnt.units_per_em {
             0 => 1000.0,

@@ -59,8 +59,11 @@ impl<'a> Sfnt<'a> {
             descender: 0,
             long_loca: false,
         };
-        font.read_headers().ok_or("字体缺少必需的表（head、hhea、maxp、hmtx、loca、glyf）")?;
-        font.cmap = font.find_cmap().ok_or("字体没有 Unicode 字符映射表（cmap）")?;
+        font.read_headers()
+            .ok_or("字体缺少必需的表（head、hhea、maxp、hmtx、loca、glyf）")?;
+        font.cmap = font
+            .find_cmap()
+            .ok_or("字体没有 Unicode 字符映射表（cmap）")?;
         Ok(font)
     }
 
@@ -213,7 +216,10 @@ impl<'a> Sfnt<'a> {
         let index = usize::from(glyph);
         let (start, end) = if self.long_loca {
             let at = loca + 4 * index;
-            (be_u32(self.data, at)? as usize, be_u32(self.data, at + 4)? as usize)
+            (
+                be_u32(self.data, at)? as usize,
+                be_u32(self.data, at + 4)? as usize,
+            )
         } else {
             let at = loca + 2 * index;
             let read = |at| be_u16(self.data, at).map(|v| 2 * usize::from(v));

@@ -60,7 +60,11 @@ pub fn subset(font: &Sfnt, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
         }
     }
     // post version 3: no glyph names, which would have to be renumbered.
-    if let Some(mut post) = font.table_bytes(b"post").and_then(|p| p.get(..32)).map(<[u8]>::to_vec) {
+    if let Some(mut post) = font
+        .table_bytes(b"post")
+        .and_then(|p| p.get(..32))
+        .map(<[u8]>::to_vec)
+    {
         put_u32(&mut post, 0, 0x0003_0000);
         tables.push((*b"post", post));
     }
@@ -139,7 +143,9 @@ fn glyf_and_loca(
 fn cmap(mapped: &[(u32, u16)]) -> Vec<u8> {
     let bmp: Vec<(u16, u16, u16)> = ranges(mapped.iter().filter(|&&(c, _)| c < 0xFFFF))
         .into_iter()
-        .filter_map(|(start, end, glyph)| Some((u16::try_from(start).ok()?, u16::try_from(end).ok()?, glyph)))
+        .filter_map(|(start, end, glyph)| {
+            Some((u16::try_from(start).ok()?, u16::try_from(end).ok()?, glyph))
+        })
         .collect();
     let ranges = ranges(mapped.iter());
     let format4 = format4(&bmp);
@@ -198,7 +204,10 @@ fn format4(ranges: &[(u16, u16, u16)]) -> Option<Vec<u8>> {
     table.extend(0u16.to_be_bytes()); // reservedPad
     let starts = ranges.iter().map(|r| r.0).chain([0xFFFF]);
     table.extend(starts.flat_map(u16::to_be_bytes));
-    let deltas = (ranges.iter().map(|&(start, _, glyph)| glyph.wrapping_sub(start))).chain([1]);
+    let deltas = (ranges
+        .iter()
+        .map(|&(start, _, glyph)| glyph.wrapping_sub(start)))
+    .chain([1]);
     table.extend(deltas.flat_map(u16::to_be_bytes));
     table.extend(std::iter::repeat_n(0u8, 2 * segments)); // no idRangeOffsets
     Some(table)
@@ -226,7 +235,12 @@ fn assemble(tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
     let power = 1usize << (usize::BITS - 1 - count.max(1).leading_zeros());
     let mut font = Vec::new();
     font.extend(0x0001_0000u32.to_be_bytes());
-    for value in [count, 16 * power, power.trailing_zeros() as usize, 16 * (count - power)] {
+    for value in [
+        count,
+        16 * power,
+        power.trailing_zeros() as usize,
+        16 * (count - power),
+    ] {
         font.extend((value as u16).to_be_bytes());
     }
     let mut offset = 12 + 16 * count;
@@ -272,3 +286,6 @@ fn put_u32(bytes: &mut [u8], at: usize, value: u32) {
         slot.copy_from_slice(&value.to_be_bytes());
     }
 }
+
+#[cfg(test)]
+mod tests;

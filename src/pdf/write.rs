@@ -12,9 +12,8 @@ use std::sync::Arc;
 use printpdf::{
     Color as PdfColor, CurTransMat, Date, DateTime, DictItem, ExternalStream, ExternalXObject,
     FontId, Line as PdfLine, LineDashPattern, LineJoinStyle, LinePoint, Mm, Op, PaintMode,
-    PdfDocument, PdfFontHandle, PdfPage, Point, Pt,
-    Rect as PdfRect, Rgb, TextItem, TextMatrix, TextRenderingMode, XObject, XObjectId,
-    XObjectTransform,
+    PdfDocument, PdfFontHandle, PdfPage, Point, Pt, Rect as PdfRect, Rgb, TextItem, TextMatrix,
+    TextRenderingMode, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::pdf::font::{FontError, PdfFont};
@@ -93,7 +92,11 @@ pub fn write_pdf(
 fn used_chars(document: &Document, font: &PdfFont) -> Result<BTreeSet<char>, WriteError> {
     let runs = document.pages.iter().flat_map(|page| page.texts());
     let chars: BTreeSet<char> = runs.flat_map(|run| run.text.chars()).collect();
-    let missing: Vec<char> = chars.iter().copied().filter(|&c| !font.has_glyph(c)).collect();
+    let missing: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|&c| !font.has_glyph(c))
+        .collect();
     if missing.is_empty() {
         return Ok(chars);
     }

@@ -89,7 +89,9 @@ fn deflate_all(streams: &mut [&mut Stream]) -> Result<(), WriteError> {
         (first.join(), others)
     });
     let first = first.map_err(|_| WriteError::Save("压缩时程序出错".to_owned()))?;
-    first.and(others).map_err(|error| WriteError::Save(error.to_string()))
+    first
+        .and(others)
+        .map_err(|error| WriteError::Save(error.to_string()))
 }
 
 /// Deflates one stream unless that would not make it shorter (as lopdf's own `compress`).
