@@ -68,7 +68,7 @@ pub fn subset(font: &Sfnt, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
         put_u32(&mut post, 0, 0x0003_0000);
         tables.push((*b"post", post));
     }
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|(tag, _)| *tag);
     Ok(assemble(&tables))
 }
 
@@ -92,20 +92,23 @@ fn with_components(font: &Sfnt, glyphs: impl Iterator<Item = u16>) -> Vec<u16> {
 
 /// The component glyph ids of a composite outline, each with the offset of its id field.
 fn components(outline: &[u8]) -> Vec<(usize, u16)> {
-    let is_composite = be_u16(outline, 0).is_some_and(|contours| (contours as i16) < 0);
     let mut found = Vec::new();
+    let is_composite = be_u16(outline, 0).is_some_and(|contours| (contours as i16) < 0);
+    if !is_composite {
+        return found;
+    }
     let mut at = 10;
-    while is_composite {
-        let (Some(flags), Some(glyph)) = (be_u16(outline, at), be_u16(outline, at + 2)) else {
-            break;
-        };
+    while let (Some(flags), Some(glyph)) = (be_u16(outline, at), be_u16(outline, at + 2)) {
         found.push((at + 2, glyph));
         at += 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
-        at += match () {
-            _ if flags & HAS_SCALE != 0 => 2,
-            _ if flags & HAS_X_AND_Y_SCALE != 0 => 4,
-            _ if flags & HAS_TWO_BY_TWO != 0 => 8,
-            _ => 0,
+        at += if flags & HAS_SCALE != 0 {
+            2
+        } else if flags & HAS_X_AND_Y_SCALE != 0 {
+            4
+        } else if flags & HAS_TWO_BY_TWO != 0 {
+            8
+        } else {
+            0
         };
         if flags & MORE_COMPONENTS == 0 {
             break;
