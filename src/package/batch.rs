@@ -3,6 +3,7 @@
 //! be separated after printing and none shares a sheet with the next.
 
 use super::PackageError;
+use super::parallel::map_in_order;
 use super::roster::Candidate;
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
@@ -10,7 +11,7 @@ use crate::pdf::compose::ComposeOptions;
 use crate::pdf::export::compose_draft;
 use crate::pdf::font::PdfFont;
 use crate::pdf::layout::{Document, Page};
-use crate::pdf::write::{WriteOptions, write_pdf};
+use crate::pdf::write::{WriteError, WriteOptions, write_pdf};
 
 /// The forms and where each starts (1-based page numbers in the combined PDF).
 pub struct Batch {
@@ -25,20 +26,26 @@ pub fn export_batch(
     campaign: &Campaign,
     options: ComposeOptions,
 ) -> Result<Batch, PackageError> {
+    let export_failed = |candidate: &&Candidate, source| PackageError::Export {
+        name: candidate.name.clone(),
+        source,
+    };
+    // Composed on every core, combined in the candidates' order.
+    let composed = map_in_order(
+        candidates,
+        |_, candidate| {
+            let (folder, draft) = (&candidate.folder, &candidate.draft);
+            compose_draft(folder, draft, definition, campaign, options)
+                .map_err(|source| export_failed(candidate, source))
+        },
+        |candidate| {
+            let error = WriteError::Save("生成时程序出错".to_owned());
+            export_failed(candidate, error.into())
+        },
+    )?;
     let mut forms = Vec::new();
     let mut font = None;
-    for candidate in candidates {
-        let (document, used) = compose_draft(
-            &candidate.folder,
-            &candidate.draft,
-            definition,
-            campaign,
-            options,
-        )
-        .map_err(|source| PackageError::Export {
-            name: candidate.name.clone(),
-            source,
-        })?;
+    for (candidate, (document, used)) in candidates.iter().zip(composed) {
         font = Some(used);
         forms.push((candidate.name.clone(), document.pages));
     }

@@ -14,9 +14,11 @@ use std::sync::Arc;
 use super::PackageError;
 use super::batch::combine;
 use super::checklist::{CHECKLIST_FILE, Contents, package_checklist};
-use super::evidence_pdf::{EvidenceFile, for_candidate};
+use super::evidence_pdf::EvidenceFile;
 use super::folder_zip::zip_folder;
+use super::pack_candidate;
 use super::pack_files::{Files, add_photos};
+use super::parallel::map_in_order;
 use super::progress::Progress;
 use super::roster::Candidate;
 use crate::clock::{day_and_minute, now_seconds};
@@ -25,8 +27,8 @@ use crate::files::{Staging, write_private_new};
 use crate::form::campaign::Campaign;
 use crate::form::definition::FormDefinition;
 use crate::pdf::compose::ComposeOptions;
-use crate::pdf::export::{compose_draft, export_summary};
-use crate::pdf::write::{WriteOptions, write_pdf};
+use crate::pdf::export::export_summary;
+use crate::pdf::write::WriteError;
 
 /// The combined forms for double-sided printing.
 pub const BATCH_FILE: &str = "打印-推荐表合订本.pdf";
@@ -121,53 +123,50 @@ fn fill(
     };
     let progress = options.progress.clone().unwrap_or_default();
     let total = candidates.len();
-    let mut stems = std::collections::HashSet::new();
+    // Two candidates of one name: the second one's files all carry its number.
+    let mut taken = std::collections::HashSet::new();
+    let stems: Vec<String> = (candidates.iter())
+        .map(|candidate| {
+            let base = safe_file_stem(&candidate.name);
+            (1..)
+                .map(|n| match n {
+                    1 => base.clone(),
+                    _ => format!("{base}（{n}）"),
+                })
+                .find(|stem| taken.insert(stem.to_lowercase()))
+                .unwrap_or(base)
+        })
+        .collect();
+    // Composed and written on every core; the files are written below in the candidates' order.
+    let made = map_in_order(
+        candidates,
+        |index, candidate| {
+            progress.begin(index + 1, total, &candidate.name)?;
+            let stem = stems.get(index).map_or("", String::as_str);
+            pack_candidate::make(candidate, (definition, campaign), compose, stem)
+        },
+        |candidate| PackageError::Export {
+            name: candidate.name.clone(),
+            source: WriteError::Save("生成时程序出错".to_owned()).into(),
+        },
+    )?;
     let mut forms = Vec::new();
     let mut font = None;
-    for (index, candidate) in candidates.iter().enumerate() {
-        progress.begin(index + 1, total, &candidate.name)?;
-        // Two candidates of one name: the second one's files all carry its number.
-        let base = safe_file_stem(&candidate.name);
-        let stem = (1..)
-            .map(|n| match n {
-                1 => base.clone(),
-                _ => format!("{base}（{n}）"),
-            })
-            .find(|stem| stems.insert(stem.to_lowercase()))
-            .unwrap_or(base);
-        note_findings(candidate, &mut problems);
-        // Composed once: the same pages make the candidate's PDF and their part of the 合订本.
-        let failed = |source| PackageError::Export {
-            name: candidate.name.clone(),
-            source,
-        };
-        let (document, used) = compose_draft(
-            &candidate.folder,
-            &candidate.draft,
-            definition,
-            campaign,
-            compose,
-        )
-        .map_err(failed)?;
-        let pdf = write_pdf(&document, used, &WriteOptions::default())
-            .map_err(|error| failed(error.into()))?;
-        let what = format!("{}的推荐表（电子版）", candidate.name);
-        files.add(&format!("{stem}-推荐表.pdf"), &pdf, "form", what)?;
-        if asks("word_copy") {
-            // Its photos come from the print cache `compose_draft` just filled.
-            let docx =
-                crate::docx::export_docx(&candidate.folder, &candidate.draft, definition, campaign)
-                    .map_err(|error| PackageError::Word {
-                        name: candidate.name.clone(),
-                        detail: error.to_string(),
-                    })?;
-            let what = format!("{}的推荐表Word版", candidate.name);
-            files.add(&format!("{stem}-推荐表.docx"), &docx, "word_copy", what)?;
+    for ((candidate, stem), made) in candidates.iter().zip(&stems).zip(made) {
+        if progress.is_cancelled() {
+            return Err(PackageError::Cancelled);
         }
-        add_photos(candidate, campaign, &mut files, &stem, &mut problems)?;
+        note_findings(candidate, &mut problems);
+        let what = format!("{}的推荐表（电子版）", candidate.name);
+        files.add(&format!("{stem}-推荐表.pdf"), &made.pdf, "form", what)?;
+        if let Some(docx) = &made.docx {
+            let what = format!("{}的推荐表Word版", candidate.name);
+            files.add(&format!("{stem}-推荐表.docx"), docx, "word_copy", what)?;
+        }
+        add_photos(candidate, campaign, &mut files, stem, &mut problems)?;
         // The evidence as a PDF of its own, where the notice asks for one.
-        let asked = (definition, campaign);
-        if let Some(evidence) = for_candidate(candidate, asked, compose, &stem, &mut problems) {
+        problems.extend(made.evidence_problems);
+        if let Some(evidence) = made.evidence {
             let EvidenceFile {
                 path,
                 pdf,
@@ -176,8 +175,8 @@ fn fill(
             } = evidence;
             files.add(&path, &pdf, material, what)?;
         }
-        forms.push((candidate.name.clone(), document.pages));
-        font = Some(used);
+        forms.push((candidate.name.clone(), made.pages));
+        font = Some(made.font);
     }
     progress.begin(total + 1, total, "合订本")?;
     let font = font.ok_or(PackageError::NoDrafts)?;

@@ -12,9 +12,8 @@ use std::sync::Arc;
 use printpdf::{
     Color as PdfColor, CurTransMat, Date, DateTime, DictItem, ExternalStream, ExternalXObject,
     FontId, Line as PdfLine, LineDashPattern, LineJoinStyle, LinePoint, Mm, Op, PaintMode,
-    PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt,
-    Rect as PdfRect, Rgb, TextItem, TextMatrix, TextRenderingMode, XObject, XObjectId,
-    XObjectTransform,
+    PdfDocument, PdfFontHandle, PdfPage, Point, Pt, Rect as PdfRect, Rgb, TextItem, TextMatrix,
+    TextRenderingMode, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::pdf::font::{FontError, PdfFont};
@@ -67,12 +66,12 @@ pub fn write_pdf(
     if document.pages.is_empty() {
         return Err(WriteError::Save("没有可打印的页面".to_owned()));
     }
-    check_coverage(document, font)?;
+    let chars = used_chars(document, font)?;
     let mut pdf = PdfDocument::new(&document.title);
     set_metadata(&mut pdf, options)?;
-    // Cheap: the font bytes sit behind an Arc. `save` subsets it to the glyphs that the
-    // ShowText ops use (only with printpdf's `text_layout` feature).
-    let font_id = pdf.add_font(font.parsed());
+    // A small font of just these characters; printpdf subsets it again to the glyphs the
+    // ShowText ops use and embeds that (only with its `text_layout` feature).
+    let font_id = pdf.add_font(&save::font_of(font, &chars)?);
     let mut images = HashMap::new();
     let mut pages = Vec::with_capacity(document.pages.len());
     for (index, page) in document.pages.iter().enumerate() {
@@ -85,36 +84,21 @@ pub fn write_pdf(
         pages.push(PdfPage::new(Mm(page.width_mm), Mm(page.height_mm), ops));
     }
     pdf.with_pages(pages);
-
-    // The defaults subset fonts; `image_optimization` would only touch printpdf's own images.
-    let save_options = PdfSaveOptions {
-        image_optimization: None,
-        ..Default::default()
-    };
-    let mut warnings = Vec::new();
-    let bytes = pdf.save(&save_options, &mut warnings);
-    // `save` cannot fail: printpdf reports problems (such as a font it could not subset and
-    // embedded whole instead) as error-level warnings, and I/O errors as empty output.
-    let errors: Vec<&str> = (warnings.iter())
-        .filter(|w| w.severity == PdfParseErrorSeverity::Error)
-        .map(|w| w.msg.as_str())
-        .collect();
-    if !errors.is_empty() {
-        return Err(WriteError::Save(errors.join("；")));
-    }
-    if !bytes.starts_with(b"%PDF") {
-        return Err(WriteError::Save("输出为空".to_owned()));
-    }
-    Ok(bytes)
+    save::to_bytes(&pdf)
 }
 
-/// A character the font lacks would print as an invisible blank: refuse instead.
-fn check_coverage(document: &Document, font: &PdfFont) -> Result<(), WriteError> {
+/// The characters the document prints. A character the font lacks would print as an
+/// invisible blank: refuse instead.
+fn used_chars(document: &Document, font: &PdfFont) -> Result<BTreeSet<char>, WriteError> {
     let runs = document.pages.iter().flat_map(|page| page.texts());
-    let chars = runs.flat_map(|run| run.text.chars());
-    let missing: BTreeSet<char> = chars.filter(|&c| !font.has_glyph(c)).collect();
+    let chars: BTreeSet<char> = runs.flat_map(|run| run.text.chars()).collect();
+    let missing: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|&c| !font.has_glyph(c))
+        .collect();
     if missing.is_empty() {
-        return Ok(());
+        return Ok(chars);
     }
     let listed: Vec<String> = (missing.iter().take(10))
         .map(|c| format!("“{c}”(U+{:04X})", u32::from(*c)))
@@ -370,5 +354,6 @@ fn rgb(color: Color) -> PdfColor {
     PdfColor::Rgb(Rgb::new(r, g, b, None))
 }
 
+mod save;
 #[cfg(test)]
 mod tests;
