@@ -18,14 +18,16 @@ target=x86_64-unknown-linux-gnu
 target_dir=${CARGO_TARGET_DIR:-target}
 command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
 
-# zig and cargo-zigbuild from PyPI, in a virtual environment of their own (pinned: a zig update
-# can change what the build links against).
-venv="$(realpath -m "$target_dir")/zig-venv"
-if [ ! -x "$venv/bin/cargo-zigbuild" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet ziglang==0.17.1 cargo-zigbuild==0.24.1
+# zig and cargo-zigbuild from PyPI (pinned: a zig update can change what the build links
+# against), in a virtual environment of their own (440 MB) unless they are installed already.
+if [ "${NO_BUILD:-}" != 1 ] && ! command -v cargo-zigbuild >/dev/null; then
+    venv="$(realpath -m "$target_dir")/zig-venv"
+    if [ ! -x "$venv/bin/cargo-zigbuild" ]; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet ziglang==0.17.1 cargo-zigbuild==0.24.1
+    fi
+    export PATH="$venv/bin:$PATH"
 fi
-export PATH="$venv/bin:$PATH"
 
 if [ "${NO_BUILD:-}" != 1 ]; then
     echo "== cargo zigbuild --release --target $target.$glibc"
