@@ -1,8 +1,5 @@
 //! The package folder as a zip beside it, written through the one writer: entries under the
-//! folder's name; photos and Word files stored (their content is compressed already), PDFs
-//! deflated at the fastest level, the rest at zlib's default. A package of 30 candidates holds
-//! tens of MB of PDF (the 合订本 repeats every form); on the sample's PDF level 1 took half the
-//! time of the default level, for an entry 6 % larger.
+//! folder's name, JPEG photos stored (they do not compress), the rest deflated.
 
 use std::fs;
 use std::io::Write;
@@ -14,13 +11,8 @@ use zip::{CompressionMethod, ZipWriter};
 use super::PackageError;
 use crate::files::write_with;
 
-/// Files whose content is compressed already: stored in the zip as they are.
-const STORED: [&str; 5] = [".jpg", ".jpeg", ".png", ".docx", ".zip"];
-/// zlib level for PDFs (see above).
-const PDF_LEVEL: i64 = 1;
-
-/// The package folder as a zip beside it, entries under the folder's name. Photos and Word
-/// files are stored, PDFs deflated at a fast level, the rest at zlib's default.
+/// The package folder as a zip beside it, entries under the folder's name. JPEG photos are
+/// stored (they do not compress); the rest is deflated.
 pub(super) fn zip_folder(folder: &Path, target: &Path) -> Result<(), PackageError> {
     let root = folder
         .file_name()
@@ -39,16 +31,13 @@ fn write_zip(
 ) -> std::io::Result<()> {
     let mut zip = ZipWriter::new(file);
     for (relative, path) in entries {
-        let lower = relative.to_lowercase();
-        let method = if STORED.iter().any(|extension| lower.ends_with(extension)) {
+        let method = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
             CompressionMethod::Stored
         } else {
             CompressionMethod::Deflated
         };
-        let level = lower.ends_with(".pdf").then_some(PDF_LEVEL);
         let options = SimpleFileOptions::default()
             .compression_method(method)
-            .compression_level(level)
             .large_file(true);
         let bytes = fs::read(path)?;
         zip.start_file(format!("{root}/{relative}"), options)?;
