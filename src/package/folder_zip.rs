@@ -1,7 +1,6 @@
 //! The package folder as a zip beside it, written through the one file writer and the one zip
-//! writer (names Windows Explorer reads): entries under the folder's name; photos, PDFs and
-//! Word files stored (their content is compressed already: deflating the 合订本 again took
-//! longer than making it and saved 1–2 %), the rest deflated.
+//! writer (names Windows Explorer reads): entries under the folder's name, JPEG photos stored
+//! (they do not compress), the rest deflated.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,11 +9,8 @@ use super::PackageError;
 use super::zip_writer::{Compression, ZipWriter};
 use crate::files::write_with;
 
-/// Files whose content is compressed already: stored in the zip as they are.
-const STORED: [&str; 6] = [".jpg", ".jpeg", ".png", ".pdf", ".docx", ".zip"];
-
-/// The package folder as a zip beside it, entries under the folder's name. Photos, PDFs and
-/// Word files are stored; the rest is deflated.
+/// The package folder as a zip beside it, entries under the folder's name. JPEG photos are
+/// stored (they do not compress); the rest is deflated.
 pub(super) fn zip_folder(folder: &Path, target: &Path) -> Result<(), PackageError> {
     let root = folder
         .file_name()
@@ -33,8 +29,7 @@ fn write_zip(
 ) -> std::io::Result<()> {
     let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
     for (relative, path) in entries {
-        let lower = relative.to_lowercase();
-        let compression = if STORED.iter().any(|extension| lower.ends_with(extension)) {
+        let compression = if relative.ends_with(".jpg") || relative.ends_with(".jpeg") {
             Compression::Stored
         } else {
             Compression::Deflated
