@@ -5,6 +5,9 @@
 #   .ci/deb.sh            build target/x86_64-unknown-linux-gnu/debian/tianbiao_*.deb
 #   .ci/deb.sh install    then dpkg -i it and check the installed program
 # NO_BUILD=1 packages the binary already in target/x86_64-unknown-linux-gnu/release.
+# PROFILE=dev packages the debug binary `cargo test` left in target/debug instead (CI: checks the
+# package, its install and the installed program; the release .deb is built by this script
+# without PROFILE before a submission, for its glibc).
 #
 # Why zig: a program needs the glibc it was linked against or newer, and Debian 12 (where this
 # is built) links against 2.36, while 统信UOS 20 has 2.28 and 银河麒麟 V10 2.31. zig (from PyPI)
@@ -16,7 +19,11 @@ cd "$(dirname "$0")/.."
 glibc=2.28
 target=x86_64-unknown-linux-gnu
 target_dir=${CARGO_TARGET_DIR:-target}
-command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
+command -v cargo-deb >/dev/null || cargo install --locked cargo-deb@3.8.0
+profile=${PROFILE:-release}
+if [ "$profile" = dev ]; then
+    NO_BUILD=1
+fi
 
 # zig and cargo-zigbuild from PyPI (pinned: a zig update can change what the build links
 # against), in a virtual environment of their own (440 MB) unless they are installed already.
@@ -35,16 +42,20 @@ if [ "${NO_BUILD:-}" != 1 ]; then
     cargo zigbuild --locked --release --target "$target.$glibc"
     echo "   $((SECONDS - start)) s"
 fi
-binary="$target_dir/$target/release/tianbiao"
-newest=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
-echo "== $binary: $(($(stat -c %s "$binary") / 1024 / 1024)) MB, needs $newest at most"
-[ "$(printf '%s\n' "$newest" "GLIBC_$glibc" | sort -V | tail -n 1)" = "GLIBC_$glibc" ] || {
-    echo "FAIL: the program needs $newest, newer than glibc $glibc"
-    exit 1
-}
-
-echo "== cargo deb"
-deb=$(cargo deb --locked --no-build --target "$target" | tail -n 1)
+if [ "$profile" = dev ]; then
+    echo "== cargo deb --profile dev (the test build's binary: the package, not the glibc, is checked)"
+    deb=$(cargo deb --locked --no-build --profile dev --no-strip | tail -n 1)
+else
+    binary="$target_dir/$target/release/tianbiao"
+    newest=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+    echo "== $binary: $(($(stat -c %s "$binary") / 1024 / 1024)) MB, needs $newest at most"
+    [ "$(printf '%s\n' "$newest" "GLIBC_$glibc" | sort -V | tail -n 1)" = "GLIBC_$glibc" ] || {
+        echo "FAIL: the program needs $newest, newer than glibc $glibc"
+        exit 1
+    }
+    echo "== cargo deb"
+    deb=$(cargo deb --locked --no-build --target "$target" | tail -n 1)
+fi
 echo "   $deb, $(($(stat -c %s "$deb") / 1024 / 1024)) MB"
 dpkg-deb --info "$deb" | grep -E 'Package|Version|Depends|Installed-Size'
 dpkg-deb --contents "$deb" | awk '{print "   " $6}'
@@ -65,4 +76,8 @@ if [ "${1:-}" = install ]; then
     [ "$code" -eq 0 ] || { echo "FAIL: exit $code"; exit 1; }
     echo "== the newest glibc the installed program needs (统信UOS 20 has 2.28, 麒麟 V10 2.31)"
     objdump -T /usr/bin/tianbiao | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1
+    if [ "$profile" = dev ]; then
+        # The test build is no program to leave installed.
+        "${sudo_cmd[@]}" dpkg -r tianbiao >/dev/null
+    fi
 fi
