@@ -144,11 +144,7 @@ fn every_written_campaign_loads_and_marks_what_is_missing() {
         "beijing-2022",
     ] {
         let reading = read(id);
-        let json = serde_json::to_string_pretty(&reading.campaign).unwrap();
-        let mut catalog = Catalog::builtin().unwrap();
-        catalog
-            .add_campaign(&format!("{id}.json"), &json)
-            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        loads_as_a_campaign_file(&reading.campaign, id);
         // Every found value keeps its sentence.
         assert!(reading.found.iter().all(|f| !f.source.is_empty()), "{id}");
     }
@@ -170,17 +166,22 @@ fn every_written_campaign_loads_and_marks_what_is_missing() {
     );
 }
 
+/// What the reader wrote loads as a campaign file does, with the load checks (else: why not).
+fn loads_as_a_campaign_file(campaign: &Campaign, name: &str) {
+    let json = serde_json::to_string_pretty(campaign).unwrap();
+    Catalog::builtin()
+        .unwrap()
+        .add_campaign(&format!("{name}.json"), &json)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+}
+
 #[test]
 fn an_empty_notice_invents_nothing_and_still_loads() {
     let reading = read_notice("各单位：请认真组织。");
     let c = &reading.campaign;
     assert!(c.submission.email.is_none() && c.quotas.is_empty() && c.youth_rule.is_none());
     assert!(reading.missing.contains(&"截止日期".to_owned()));
-    let json = serde_json::to_string(c).unwrap();
-    Catalog::builtin()
-        .unwrap()
-        .add_campaign("empty.json", &json)
-        .unwrap();
+    loads_as_a_campaign_file(c, "empty");
 }
 
 #[test]
@@ -373,11 +374,7 @@ fn copies_of_numbered_attachments() {
     let form = c.materials.iter().find(|m| m.id == "form").unwrap();
     assert_eq!(form.stamp.as_deref(), Some("推荐单位公章"));
     assert!(reading.suggestions.is_empty(), "{:?}", reading.suggestions);
-    let json = serde_json::to_string(c).unwrap();
-    Catalog::builtin()
-        .unwrap()
-        .add_campaign("a.json", &json)
-        .unwrap();
+    loads_as_a_campaign_file(c, "attachments");
 }
 
 /// Any piece of a notice (cut anywhere, lines shuffled) is read without a panic.

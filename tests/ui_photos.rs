@@ -104,6 +104,12 @@ fn a_chosen_photo_is_prepared_for_print_and_its_thumbnail_kept_in_the_background
     assert!(ready, "print version and thumbnail kept: {:?}", names());
 }
 
+/// The crop of the open draft's photo.
+fn crop_of(harness: &Harness<'_, TianbiaoApp>) -> Option<tianbiao::form::answers::Crop> {
+    let editor = harness.state().editor()?;
+    editor.draft.answers.photo("photo")?.crop
+}
+
 #[test]
 fn a_moved_crop_is_prepared_again_once_saved() {
     let (_folders, mut harness) = with_camera_photo();
@@ -132,14 +138,7 @@ fn a_moved_crop_is_prepared_again_once_saved() {
         "the first crop is prepared"
     );
     let first = prints();
-    let before = harness
-        .state()
-        .editor()
-        .unwrap()
-        .draft
-        .answers
-        .photo("photo")
-        .cloned();
+    let before = crop_of(&harness);
 
     // A smaller crop: once the draft is saved, its print version is prepared as well. The crop
     // frame shows once the thumbnail is decoded.
@@ -153,19 +152,8 @@ fn a_moved_crop_is_prepared_again_once_saved() {
     let slider = harness.get_all_by_label("裁切框大小（%）").last().unwrap();
     slider.set_value_accesskit(60.0);
     harness.run_steps(3);
-    let after = harness
-        .state()
-        .editor()
-        .unwrap()
-        .draft
-        .answers
-        .photo("photo")
-        .cloned();
-    assert_ne!(
-        before.and_then(|p| p.crop),
-        after.and_then(|p| p.crop),
-        "the crop moved"
-    );
+    let after = crop_of(&harness);
+    assert_ne!(before, after, "the crop moved");
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::S);
     let ok = wait_for_print(&mut harness, &|name| !first.iter().any(|f| f == name));
     assert!(ok, "the new crop is prepared too");

@@ -179,25 +179,6 @@ fn asked() -> bool {
     true
 }
 
-impl IdPhoto {
-    /// The background colour named by `background` (白底/蓝底/红底), where it names one.
-    pub fn background_colour(&self) -> Option<super::campaign_rules::Background> {
-        self.background
-            .as_deref()
-            .and_then(super::campaign_rules::Background::from_words)
-    }
-
-    /// Fills `width_mm`/`height_mm` from the named size where the file leaves them out.
-    pub fn resolve_size(&mut self) {
-        if let Some(size) = self.size
-            && self.width_mm <= 0.0
-            && self.height_mm <= 0.0
-        {
-            (self.width_mm, self.height_mm) = size.mm();
-        }
-    }
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PaperCopies {
@@ -252,6 +233,26 @@ pub struct Material {
 }
 
 impl Material {
+    /// A material by its id and name, who prepares it and how; neither on paper nor
+    /// electronic yet, the optional parts (seal, note, video …) empty.
+    pub fn new(id: &str, name: String, by: Party, produced_by: Producer) -> Self {
+        Material {
+            id: id.to_owned(),
+            name,
+            by,
+            produced_by,
+            paper: false,
+            electronic: false,
+            stamp: None,
+            optional: false,
+            note: None,
+            applies_to: None,
+            video: None,
+            file_name: None,
+            one_pdf: false,
+        }
+    }
+
     /// The file name for one candidate, where the notice gives a pattern.
     pub fn file_name_for(&self, candidate: &str) -> Option<String> {
         (self.file_name.as_ref()).map(|pattern| pattern.replace("{姓名}", candidate))

@@ -86,6 +86,23 @@ impl Background {
     }
 }
 
+impl super::campaign::IdPhoto {
+    /// The background colour named by `background` (白底/蓝底/红底), where it names one.
+    pub fn background_colour(&self) -> Option<Background> {
+        self.background.as_deref().and_then(Background::from_words)
+    }
+
+    /// Fills `width_mm`/`height_mm` from the named size where the file leaves them out.
+    pub fn resolve_size(&mut self) {
+        if let Some(size) = self.size
+            && self.width_mm <= 0.0
+            && self.height_mm <= 0.0
+        {
+            (self.width_mm, self.height_mm) = size.mm();
+        }
+    }
+}
+
 /// One stage of the deadline where a notice sets more than one (electronic by one date, paper
 /// by another).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

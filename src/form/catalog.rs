@@ -118,24 +118,27 @@ impl Catalog {
     pub fn check(&self, file: &str, campaign: &Campaign) -> Result<(), LoadError> {
         let mut campaign = campaign.clone();
         campaign.photo.id_photo.resolve_size();
+        self.checked_form(file, &campaign).map(|_| ())
+    }
+
+    /// The form a campaign (its photo size resolved) prints, once the campaign passes the load
+    /// checks against it.
+    fn checked_form(&self, file: &str, campaign: &Campaign) -> Result<&FormDefinition, LoadError> {
         let definition = self.form(&campaign.form).ok_or_else(|| {
             LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
         })?;
-        check_campaign(file, &campaign, definition)
+        check_campaign(file, campaign, definition)?;
+        Ok(definition)
     }
 
     /// Checks and adds a campaign already parsed (see `add_campaign`).
-    pub fn insert_campaign(
+    fn insert_campaign(
         &mut self,
         file: &str,
         mut campaign: Campaign,
     ) -> Result<&Campaign, LoadError> {
         campaign.photo.id_photo.resolve_size();
-        self.check(file, &campaign)?;
-        let definition = self.form(&campaign.form).ok_or_else(|| {
-            LoadError::new(file, "form", format!("找不到表格定义“{}”", campaign.form))
-        })?;
-        let worded = wording::worded(definition, &campaign);
+        let worded = wording::worded(self.checked_form(file, &campaign)?, &campaign);
         let id = campaign.id.clone();
         self.campaigns.retain(|known| known.id != id);
         self.worded.retain(|(known, _)| *known != id);

@@ -16,21 +16,12 @@ fn stand_in(field: &str, notes: &mut Notes, silent: &mut Vec<String>) -> String 
     format!("{MISSING_MARK}{field}")
 }
 
+/// A material the notice names: sent electronically (the reader cannot tell otherwise).
 fn material(id: &str, name: String, by: Party, produced_by: Producer, paper: bool) -> Material {
     Material {
-        id: id.to_owned(),
-        name,
-        by,
-        produced_by,
         paper,
         electronic: true,
-        stamp: None,
-        optional: false,
-        note: None,
-        applies_to: None,
-        video: None,
-        file_name: None,
-        one_pdf: false,
+        ..Material::new(id, name, by, produced_by)
     }
 }
 

@@ -124,19 +124,8 @@ pub fn materials_ui(ui: &mut Ui, sheet: &mut Sheet, campaign: &mut Campaign) {
 
 fn new_material() -> Material {
     Material {
-        id: String::new(),
-        name: String::new(),
-        by: Party::Candidate,
-        produced_by: Producer::Manual,
         paper: true,
-        electronic: false,
-        stamp: None,
-        optional: false,
-        note: None,
-        applies_to: None,
-        video: None,
-        file_name: None,
-        one_pdf: false,
+        ..Material::new("", String::new(), Party::Candidate, Producer::Manual)
     }
 }
 
